@@ -1,0 +1,169 @@
+package org.cascadesim.core.metrics;
+
+import java.util.Arrays;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A latency distribution in nanoseconds with three significant digits (HdrHistogram), kept in
+ * total and summarised per window of simulated time.
+ *
+ * <p>Values are recorded when a request completes, so windows close in time order: when a value
+ * lands in a later window the earlier windows are summarised (count, mean, p50, p90, p99, max) and
+ * the window histogram is reset. That keeps memory flat however long the run is.
+ */
+public final class LatencyRecorder {
+
+  /** Significant decimal digits kept by every latency histogram. */
+  public static final int SIGNIFICANT_DIGITS = 3;
+
+  private final String name;
+  private final long windowNanos;
+  private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
+  private final Histogram window = new Histogram(SIGNIFICANT_DIGITS);
+  private int openWindow = -1;
+  private WindowStats stats = new WindowStats(16);
+
+  LatencyRecorder(String name, long windowNanos) {
+    this.name = name;
+    this.windowNanos = windowNanos;
+  }
+
+  /** Returns the metric's name. */
+  public String name() {
+    return name;
+  }
+
+  /** Records a latency observed at simulated time {@code nowNanos}. */
+  public void record(long nowNanos, long latencyNanos) {
+    if (latencyNanos < 0) {
+      throw new IllegalArgumentException("latency must be >= 0 (was " + latencyNanos + ")");
+    }
+    int w = Windows.index(nowNanos, windowNanos);
+    if (w != openWindow) {
+      if (w < openWindow) {
+        throw new IllegalStateException(name + ": latency recorded out of time order");
+      }
+      closeOpenWindow();
+      openWindow = w;
+    }
+    total.recordValue(latencyNanos);
+    window.recordValue(latencyNanos);
+  }
+
+  /** Returns the whole-run histogram (live; copy it before changing it). */
+  public Histogram histogram() {
+    return total;
+  }
+
+  /** Returns the number of values recorded. */
+  public long count() {
+    return total.getTotalCount();
+  }
+
+  /** Returns the per-window summaries for windows [0, windowCount), closing any open window. */
+  public WindowStats windows(int windowCount) {
+    closeOpenWindow();
+    openWindow = -1;
+    return stats.truncated(windowCount);
+  }
+
+  private void closeOpenWindow() {
+    if (openWindow < 0 || window.getTotalCount() == 0) {
+      return;
+    }
+    stats = stats.ensure(openWindow);
+    stats.set(openWindow, window);
+    window.reset();
+  }
+
+  /** Per-window latency summaries in nanoseconds; windows with no value have count 0. */
+  public static final class WindowStats {
+    private long[] count;
+    private double[] mean;
+    private long[] p50;
+    private long[] p90;
+    private long[] p99;
+    private long[] max;
+    private int size;
+
+    WindowStats(int capacity) {
+      count = new long[capacity];
+      mean = new double[capacity];
+      p50 = new long[capacity];
+      p90 = new long[capacity];
+      p99 = new long[capacity];
+      max = new long[capacity];
+    }
+
+    WindowStats ensure(int index) {
+      if (index >= count.length) {
+        int capacity = Math.max(index + 1, count.length * 2);
+        count = Arrays.copyOf(count, capacity);
+        mean = Arrays.copyOf(mean, capacity);
+        p50 = Arrays.copyOf(p50, capacity);
+        p90 = Arrays.copyOf(p90, capacity);
+        p99 = Arrays.copyOf(p99, capacity);
+        max = Arrays.copyOf(max, capacity);
+      }
+      size = Math.max(size, index + 1);
+      return this;
+    }
+
+    void set(int w, Histogram h) {
+      count[w] = h.getTotalCount();
+      mean[w] = h.getMean();
+      p50[w] = h.getValueAtPercentile(50);
+      p90[w] = h.getValueAtPercentile(90);
+      p99[w] = h.getValueAtPercentile(99);
+      max[w] = h.getMaxValue();
+    }
+
+    WindowStats truncated(int windowCount) {
+      WindowStats copy = new WindowStats(Math.max(1, windowCount));
+      copy.size = windowCount;
+      int n = Math.min(size, windowCount);
+      System.arraycopy(count, 0, copy.count, 0, n);
+      System.arraycopy(mean, 0, copy.mean, 0, n);
+      System.arraycopy(p50, 0, copy.p50, 0, n);
+      System.arraycopy(p90, 0, copy.p90, 0, n);
+      System.arraycopy(p99, 0, copy.p99, 0, n);
+      System.arraycopy(max, 0, copy.max, 0, n);
+      return copy;
+    }
+
+    /** Returns the number of windows. */
+    public int size() {
+      return size;
+    }
+
+    /** Returns the number of values recorded in window {@code w}. */
+    public long count(int w) {
+      return count[w];
+    }
+
+    /** Returns the mean of window {@code w} in nanoseconds (0 when empty). */
+    public double mean(int w) {
+      return mean[w];
+    }
+
+    /** Returns the median of window {@code w} in nanoseconds. */
+    public long p50(int w) {
+      return p50[w];
+    }
+
+    /** Returns the 90th percentile of window {@code w} in nanoseconds. */
+    public long p90(int w) {
+      return p90[w];
+    }
+
+    /** Returns the 99th percentile of window {@code w} in nanoseconds. */
+    public long p99(int w) {
+      return p99[w];
+    }
+
+    /** Returns the maximum of window {@code w} in nanoseconds. */
+    public long max(int w) {
+      return max[w];
+    }
+  }
+}
