@@ -1,0 +1,20 @@
+package org.cascadesim.models.scenario;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A leaf dependency (database, provider API): its capacity and latency, its baseline error rate,
+ * and the faults injected into it.
+ *
+ * @param capacity unbounded with a latency, or bounded with a service time and a queue
+ * @param errorRate the fraction of calls that fail, in [0, 1]
+ * @param faults fault windows in file order
+ */
+public record DependencySpec(CapacitySpec capacity, double errorRate, List<FaultSpec> faults) {
+  /** Copies the faults so the record is immutable. */
+  public DependencySpec {
+    Objects.requireNonNull(capacity, "capacity");
+    faults = Specs.copy(faults, "faults");
+  }
+}

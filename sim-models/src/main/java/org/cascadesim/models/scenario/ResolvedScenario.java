@@ -1,0 +1,33 @@
+package org.cascadesim.models.scenario;
+
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * A scenario file after reading: the base spec and every variant resolved, all valid, so
+ * {@code run}, {@code compare} and {@code sweep} pick specs by name.
+ *
+ * @param base the base scenario
+ * @param variants resolved variants by name, in file order
+ */
+public record ResolvedScenario(ScenarioSpec base, Map<String, VariantSpec> variants) {
+  /** Copies the variants so the record is immutable. */
+  public ResolvedScenario {
+    Objects.requireNonNull(base, "base");
+    variants = Specs.copy(variants, "variants");
+  }
+
+  /** Returns the named variant's spec, or the base for {@code null} or {@code "base"}. */
+  public ScenarioSpec spec(String variant) {
+    if (variant == null || variant.equals("base")) {
+      return base;
+    }
+    VariantSpec found = variants.get(variant);
+    if (found == null) {
+      throw new NoSuchElementException(
+          "no variant named '" + variant + "'; variants: " + String.join(", ", variants.keySet()));
+    }
+    return found.spec();
+  }
+}

@@ -1,0 +1,18 @@
+package org.cascadesim.models.scenario;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A service: the runtime that runs its handlers and the endpoints it serves.
+ *
+ * @param runtime the concurrency model (goroutines, a thread pool, ...)
+ * @param endpoints handler steps by endpoint name ({@code /charge}), in file order
+ */
+public record ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints) {
+  /** Copies the endpoints so the record is immutable. */
+  public ServiceSpec {
+    Objects.requireNonNull(runtime, "runtime");
+    endpoints = Specs.copy(endpoints, "endpoints");
+  }
+}
