@@ -64,18 +64,27 @@ public final class Durations {
     return nanos.longValueExact();
   }
 
-  /** Prints nanoseconds in the largest unit that keeps the value at least 1: {@code 1.5s}. */
+  /**
+   * Prints nanoseconds the way people write them: seconds from 1s up to an hour ({@code 90s},
+   * {@code 1.5s}), whole hours or minutes above, and ms, us or ns below a second.
+   */
   public static String format(long nanos) {
     if (nanos == 0) {
       return "0s";
     }
     long abs = Math.abs(nanos);
-    for (int i = 0; i < UNIT_NAMES.length; i++) {
+    if (abs >= UNIT_NANOS[0] && abs != Long.MIN_VALUE) {
+      if (abs % UNIT_NANOS[0] == 0) {
+        return nanos / UNIT_NANOS[0] + "h";
+      }
+      if (abs % UNIT_NANOS[1] == 0) {
+        return nanos / UNIT_NANOS[1] + "m";
+      }
+    }
+    for (int i = 2; i < UNIT_NAMES.length; i++) {
       if (abs >= UNIT_NANOS[i] || i == UNIT_NAMES.length - 1) {
         BigDecimal v =
-            BigDecimal.valueOf(nanos)
-                .divide(BigDecimal.valueOf(UNIT_NANOS[i]))
-                .stripTrailingZeros();
+            BigDecimal.valueOf(nanos).divide(BigDecimal.valueOf(UNIT_NANOS[i])).stripTrailingZeros();
         return v.toPlainString() + UNIT_NAMES[i];
       }
     }
