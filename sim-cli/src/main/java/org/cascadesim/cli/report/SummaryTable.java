@@ -15,7 +15,7 @@ import org.cascadesim.models.run.TrafficSummary;
 public final class SummaryTable {
 
   private static final String[] HEADER = {
-    "", "requests", "ok", "error", "timeout", "rejected", "other", "in-flight", "goodput/s",
+    "name", "requests", "ok", "error", "timeout", "rejected", "other", "in-flight", "goodput/s",
     "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"
   };
 
@@ -30,9 +30,9 @@ public final class SummaryTable {
       out.append("STOPPED EARLY at ").append(Units.duration(run.stop().timeNanos())).append(": ")
           .append(run.stop().detail()).append(System.lineSeparator());
     }
-    section(out, "clients (latency from the intended send time)", run.clients(), run.durationNanos());
-    section(out, "endpoints (server side)", run.endpoints(), run.durationNanos());
-    section(out, "dependencies", run.dependencies(), run.durationNanos());
+    section(out, "CLIENTS (latency from the intended send time)", run.clients(), run.durationNanos());
+    section(out, "ENDPOINTS (server side, from arrival at the service)", run.endpoints(), run.durationNanos());
+    section(out, "DEPENDENCIES", run.dependencies(), run.durationNanos());
     return out.toString();
   }
 
@@ -41,9 +41,7 @@ public final class SummaryTable {
       return;
     }
     List<String[]> table = new ArrayList<>();
-    String[] header = HEADER.clone();
-    header[0] = title;
-    table.add(header);
+    table.add(HEADER);
     for (TrafficSummary t : rows) {
       Histogram h = t.latency();
       boolean any = h.getTotalCount() > 0;
@@ -65,7 +63,7 @@ public final class SummaryTable {
         any ? Units.millis(h.getMaxValue()) : "-",
       });
     }
-    out.append(System.lineSeparator());
+    out.append(System.lineSeparator()).append(title).append(System.lineSeparator());
     Units.appendTable(out, table);
   }
 }
