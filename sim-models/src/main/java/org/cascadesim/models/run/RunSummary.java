@@ -1,0 +1,64 @@
+package org.cascadesim.models.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cascadesim.core.RunResult;
+import org.cascadesim.core.Simulation;
+import org.cascadesim.models.dependency.Dependency;
+import org.cascadesim.models.load.Client;
+import org.cascadesim.models.runtime.Endpoint;
+import org.cascadesim.models.runtime.Service;
+
+/**
+ * What one run of one variant gives back: how it ended, the books of every client, endpoint and
+ * dependency, and the time series. Only simulated quantities: the same scenario, variant and seed
+ * give the same summary.
+ */
+public record RunSummary(
+    String scenario,
+    String variant,
+    long seed,
+    long durationNanos,
+    RunResult stop,
+    List<TrafficSummary> clients,
+    List<TrafficSummary> endpoints,
+    List<TrafficSummary> dependencies,
+    TimeSeries timeSeries) {
+
+  /** Collects the summary of a model after {@link SystemModel#run()} returned {@code stop}. */
+  public static RunSummary of(String scenario, String variant, SystemModel model, RunResult stop) {
+    Simulation sim = model.simulation();
+    List<TrafficSummary> clients = new ArrayList<>();
+    for (Client client : model.clients()) {
+      clients.add(TrafficSummary.of("client", client.name(), client.target().name(), client.stats()));
+    }
+    List<TrafficSummary> endpoints = new ArrayList<>();
+    for (Service service : model.services()) {
+      for (Endpoint endpoint : service.endpoints()) {
+        endpoints.add(TrafficSummary.of("endpoint", endpoint.name(), "", endpoint.stats()));
+      }
+    }
+    List<TrafficSummary> dependencies = new ArrayList<>();
+    for (Dependency dependency : model.dependencies()) {
+      dependencies.add(TrafficSummary.of("dependency", dependency.name(), "", dependency.stats()));
+    }
+    long windowNanos = sim.metrics().windowNanos();
+    long end = Math.max(sim.nowNanos(), 1);
+    int windows = (int) ((end + windowNanos - 1) / windowNanos);
+    TimeSeries series = TimeSeries.of(sim.metrics(), windows, sim.nowNanos());
+    return new RunSummary(scenario, variant, sim.seed(), model.durationNanos(), stop,
+        List.copyOf(clients), List.copyOf(endpoints), List.copyOf(dependencies), series);
+  }
+
+  /** Returns whether every client, endpoint and dependency balances (conservation). */
+  public boolean balances() {
+    for (List<TrafficSummary> list : List.of(clients, endpoints, dependencies)) {
+      for (TrafficSummary t : list) {
+        if (!t.balances()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,16 @@
+package org.cascadesim.models.run;
+
+import org.cascadesim.core.RunResult;
+import org.cascadesim.models.scenario.ScenarioSpec;
+
+/** Runs one (scenario, variant, seed): the pure function every command and sweep is built on. */
+public final class ScenarioRunner {
+  private ScenarioRunner() {}
+
+  /** Assembles and runs the resolved spec of one variant with the given seed. */
+  public static RunSummary run(ScenarioSpec spec, String variant, long seed) {
+    SystemModel model = ModelAssembler.assemble(spec, seed);
+    RunResult stop = model.run();
+    return RunSummary.of(spec.name(), variant, model, stop);
+  }
+}

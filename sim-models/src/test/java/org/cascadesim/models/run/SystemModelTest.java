@@ -1,0 +1,72 @@
+package org.cascadesim.models.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.cascadesim.core.RunResult;
+import org.cascadesim.core.Simulation;
+import org.cascadesim.core.StopReason;
+import org.cascadesim.core.random.Distribution;
+import org.cascadesim.models.dependency.Dependency;
+import org.cascadesim.models.dependency.FaultPhase;
+import org.cascadesim.models.load.ArrivalProcess;
+import org.cascadesim.models.load.Client;
+import org.cascadesim.models.load.InFlightLimit;
+import org.cascadesim.models.request.Invocation;
+import org.cascadesim.models.request.Outcome;
+import org.cascadesim.models.runtime.Service;
+import org.cascadesim.models.runtime.Step;
+import org.cascadesim.models.runtime.WorkerPoolRuntime;
+import org.junit.jupiter.api.Test;
+
+class SystemModelTest {
+
+  private static final long SECOND = 1_000_000_000L;
+
+  @Test
+  void singleThreadServiceWithExponentialCpuMatchesMm1MeanResponseTime() {
+    // M/M/1 with lambda = 80/s, mu = 100/s: mean response time W = 1/(mu - lambda) = 50 ms.
+    Simulation sim = new Simulation(11);
+    SystemModel model = new SystemModel(sim, 2_000 * SECOND, new InFlightLimit(1_000_000));
+    Service service = new Service(sim, "api", s -> new WorkerPoolRuntime(s, "api", 1, WorkerPoolRuntime.UNBOUNDED, true));
+    service.endpoint("/x").setProgram(List.of(new Step.Cpu(new Distribution.Exponential(0.01 * SECOND))));
+    model.add(service);
+    Client client = Client.openLoop(sim, "c", service.endpoint("/x"), new ArrivalProcess.Poisson(80),
+        Invocation.NO_TIMEOUT, model.limit());
+    model.add(client);
+
+    RunResult result = model.run();
+
+    assertThat(result.reason()).isEqualTo(StopReason.END_TIME);
+    assertThat(client.stats().balances()).isTrue();
+    double meanMillis = client.stats().latency().histogram().getMean() / 1e6;
+    assertThat(meanMillis).isCloseTo(50.0, org.assertj.core.data.Percentage.withPercentage(8));
+  }
+
+  @Test
+  void hungDependencyKeepsCallsInFlightUntilTheClientTimesOut() {
+    Simulation sim = new Simulation(3);
+    SystemModel model = new SystemModel(sim, 20 * SECOND, new InFlightLimit(1_000_000));
+    Dependency provider = new Dependency(sim, "provider", new Distribution.Constant(0.01 * SECOND), 0,
+        Dependency.UNLIMITED, Dependency.QueueOrder.FIFO, -1,
+        List.of(new FaultPhase(5 * SECOND, 10 * SECOND, null, Double.NaN, true)));
+    Service service = new Service(sim, "pay", s -> new org.cascadesim.models.runtime.GoroutineRuntime(s, "pay"));
+    service.endpoint("/charge").setProgram(List.of(new Step.Call(provider, Invocation.NO_TIMEOUT, false)));
+    Client client = Client.openLoop(sim, "c", service.endpoint("/charge"), new ArrivalProcess.Constant(10),
+        SECOND, model.limit());
+    model.add(service);
+    model.add(provider);
+    model.add(client);
+
+    model.run();
+
+    // 50 requests start inside the 5 s hang; each one times out at the client after 1 s and stays
+    // in flight at the endpoint and the provider for ever.
+    assertThat(client.stats().count(Outcome.TIMEOUT)).isEqualTo(50);
+    assertThat(service.endpoint("/charge").stats().inFlight()).isEqualTo(50);
+    assertThat(provider.stats().inFlight()).isEqualTo(50);
+    assertThat(client.stats().balances()).isTrue();
+    assertThat(service.endpoint("/charge").stats().balances()).isTrue();
+    assertThat(provider.stats().balances()).isTrue();
+  }
+}
