@@ -135,13 +135,13 @@ public final class SpecBinder {
     }
     String name = f.required("name", "the scenario's name") ? string(f.get("name"), "name") : null;
     String description = f.has("description") ? string(f.get("description"), "description") : "";
-    Long seed = f.has("seed") ? longValue(f.get("seed"), "seed") : ScenarioDefaults.SEED;
+    Long seed = f.has("seed") ? longValue(f.get("seed"), "seed") : Long.valueOf(ScenarioDefaults.SEED);
     Long duration =
         f.required("duration", "how long the run lasts in simulated time, e.g. 180s")
             ? duration(f.get("duration"), "duration")
             : null;
     Long warmup =
-        f.has("warmup") ? duration(f.get("warmup"), "warmup") : ScenarioDefaults.WARMUP_NANOS;
+        f.has("warmup") ? duration(f.get("warmup"), "warmup") : Long.valueOf(ScenarioDefaults.WARMUP_NANOS);
     LimitsSpec limits = f.has("limits") ? limits(f.get("limits"), "limits") : LimitsSpec.defaults();
     Map<String, ClientSpec> clients =
         f.has("clients") ? named(f.get("clients"), "clients", "client", this::client) : Map.of();
@@ -206,7 +206,7 @@ public final class SpecBinder {
           "missing the load: add arrivals (open loop, e.g. {process: poisson, rate: 20/s})"
               + " or users (closed loop, e.g. {count: 50, thinkTime: 1s})");
     }
-    Long timeout = f.has("timeout") ? timeout(f.get("timeout"), f.at("timeout")) : ScenarioDefaults.NO_TIMEOUT;
+    Long timeout = f.has("timeout") ? timeout(f.get("timeout"), f.at("timeout")) : Long.valueOf(ScenarioDefaults.NO_TIMEOUT);
     return new ClientSpec(
         target == null ? placeholder : target,
         load == null ? new OpenLoopLoad(new PoissonArrivals(1)) : load,
@@ -359,8 +359,8 @@ public final class SpecBinder {
       return new CallStep(placeholder, ScenarioDefaults.NO_TIMEOUT, false);
     }
     CallTarget to = f.required("to", "a dependency name or '<service> <endpoint>'") ? callTarget(f.get("to"), f.at("to")) : null;
-    Long timeout = f.has("timeout") ? timeout(f.get("timeout"), f.at("timeout")) : ScenarioDefaults.NO_TIMEOUT;
-    Boolean cancel = f.has("cancelOnTimeout") ? bool(f.get("cancelOnTimeout"), f.at("cancelOnTimeout")) : ScenarioDefaults.CANCEL_ON_TIMEOUT;
+    Long timeout = f.has("timeout") ? timeout(f.get("timeout"), f.at("timeout")) : Long.valueOf(ScenarioDefaults.NO_TIMEOUT);
+    Boolean cancel = f.has("cancelOnTimeout") ? bool(f.get("cancelOnTimeout"), f.at("cancelOnTimeout")) : Boolean.valueOf(ScenarioDefaults.CANCEL_ON_TIMEOUT);
     return new CallStep(
         to == null ? placeholder : to,
         timeout == null ? ScenarioDefaults.NO_TIMEOUT : timeout,
@@ -409,7 +409,7 @@ public final class SpecBinder {
         }
       }
     }
-    Double errorRate = f.has("errorRate") ? number(f.get("errorRate"), f.at("errorRate")) : ScenarioDefaults.ERROR_RATE;
+    Double errorRate = f.has("errorRate") ? number(f.get("errorRate"), f.at("errorRate")) : Double.valueOf(ScenarioDefaults.ERROR_RATE);
     List<FaultSpec> faults = f.has("faults") ? list(f.get("faults"), f.at("faults"), "faults", this::fault) : List.of();
     return new DependencySpec(capacity, errorRate == null ? 0 : errorRate, faults);
   }
@@ -589,6 +589,9 @@ public final class SpecBinder {
       if (has(key)) {
         return true;
       }
+      if (errorPaths.contains(at(key))) {
+        return false; // already reported as a misspelling of this key
+      }
       missing(key, "missing required key '" + key + "' (" + meaning + ")");
       return false;
     }
@@ -619,6 +622,11 @@ public final class SpecBinder {
       valueIndex.put(childPath, e.getValue().value().location());
       if (allowed != null && !allowed.contains(e.getKey())) {
         errorAtKey(childPath, unknownKey(e.getKey(), allowed));
+        String suggestion = closest(e.getKey(), allowed);
+        if (suggestion != null && !map.entries().containsKey(suggestion)) {
+          // A misspelt key leaves the intended one missing; do not report that twice.
+          errorPaths.add(f.at(suggestion));
+        }
       }
     }
     return f;
@@ -629,7 +637,7 @@ public final class SpecBinder {
     return "unknown key '"
         + key
         + "'"
-        + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+        + (suggestion == null ? ";" : "; did you mean '" + suggestion + "'?")
         + " allowed keys: "
         + String.join(", ", allowed);
   }
@@ -755,7 +763,7 @@ public final class SpecBinder {
     if (s.kind() != Node.Kind.STRING || !allowed.contains(s.text())) {
       String suggestion = closest(s.text(), allowed);
       error(path, "unknown " + what + " '" + s.text() + "'"
-          + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+          + (suggestion == null ? ";" : "; did you mean '" + suggestion + "'?")
           + " allowed: " + String.join(", ", allowed));
       return null;
     }

@@ -100,6 +100,11 @@ public final class TreeParser {
       String problem = yamlError.getProblem() == null ? "" : yamlError.getProblem();
       String context = yamlError.getContext() == null ? "" : yamlError.getContext() + ": ";
       String message = "YAML syntax error: " + context + problem.replace("\n", " ").strip();
+      Mark start = yamlError.getContextMark().orElse(null);
+      if (mark != null && start != null && start.getLine() != mark.getLine()) {
+        message += " (the construct started at line " + (start.getLine() + 1) + ", column "
+            + (start.getColumn() + 1) + ")";
+      }
       if (mark != null) {
         return new Problem(source, mark.getLine() + 1, mark.getColumn() + 1, "", message);
       }
