@@ -50,7 +50,7 @@ class ValidScenarioFilesTest {
     assertThat(s.variants()).containsOnlyKeys("fixed");
     CallStep call =
         (CallStep) s.spec("fixed").services().get("checkout").endpoints().get("/pay").steps().get(1);
-    assertThat(call.timeoutNanos()).isEqualTo(500 * MS);
+    assertThat(call.timeoutNanos()).isEqualTo(200 * MS);
     CallStep baseCall =
         (CallStep) s.base().services().get("checkout").endpoints().get("/pay").steps().get(1);
     assertThat(baseCall.hasTimeout()).isFalse();
