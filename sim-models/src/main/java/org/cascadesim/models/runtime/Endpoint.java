@@ -75,7 +75,8 @@ public final class Endpoint implements Callee {
     return service.simulation();
   }
 
-  RandomStream stepRandom() {
+  /** Returns the random stream this endpoint's step durations are drawn from. */
+  public RandomStream stepRandom() {
     return stepRandom;
   }
 }

@@ -24,8 +24,7 @@ public final class Execution {
   private final Invocation call;
   private final Simulation sim;
   private final long startNanos;
-  private List<Step> steps;
-  private int pc;
+  private Frame frame;
   private boolean onWorker;
   private boolean finished;
   private boolean cancelled;
@@ -39,7 +38,7 @@ public final class Execution {
     this.call = call;
     this.sim = endpoint.simulation();
     this.startNanos = sim.nowNanos();
-    this.steps = endpoint.program();
+    this.frame = new Frame(endpoint.program(), null, null);
   }
 
   /** Returns the inbound call this execution answers. */
@@ -96,9 +95,51 @@ public final class Execution {
     advance();
   }
 
-  /** Aborts the handler with a failure. */
+  /**
+   * Aborts the handler with a failure: every open block's exit hook runs, innermost first, and the
+   * request answers with the failure. A downstream timeout becomes an error at this hop.
+   */
   public void fail(Outcome outcome) {
     finish(outcome == Outcome.TIMEOUT ? Outcome.ERROR : outcome);
+  }
+
+  /**
+   * Ends the handler early with this outcome as it is (a replayed idempotent response, a
+   * fallback): every open block's exit hook runs first.
+   */
+  public void answer(Outcome outcome) {
+    finish(outcome);
+  }
+
+  /**
+   * Runs {@code body} as a nested block, then continues after the step that opened it. {@code
+   * onExit} (may be null) runs exactly once when the block ends, on every exit path: the block's
+   * last step done, a failure, an early answer or the caller's cancellation. This is how scoped
+   * resources ({@code with: pool}) are released: {@code defer Release(conn)}.
+   */
+  public void enterBlock(List<Step> body, Runnable onExit) {
+    frame = new Frame(List.copyOf(body), onExit, frame);
+    proceed();
+  }
+
+  /** Returns the service's runtime. */
+  public ServiceRuntime runtime() {
+    return endpoint.runtime();
+  }
+
+  /** Returns the simulation. */
+  public Simulation simulation() {
+    return sim;
+  }
+
+  /** Returns the endpoint this execution runs. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Returns whether the caller cancelled this execution's work. */
+  public boolean isCancelled() {
+    return cancelled;
   }
 
   private void advance() {
@@ -106,25 +147,39 @@ public final class Execution {
       finish(Outcome.TIMEOUT);
       return;
     }
-    if (pc == steps.size()) {
-      finish(Outcome.OK);
-      return;
+    while (frame.pc == frame.steps.size()) {
+      if (frame.parent == null) {
+        finish(Outcome.OK);
+        return;
+      }
+      popFrame();
     }
-    steps.get(pc++).run(this);
+    frame.steps.get(frame.pc++).run(this);
   }
 
-  void cpu(Distribution duration) {
+  private void popFrame() {
+    Frame done = frame;
+    frame = done.parent;
+    if (done.onExit != null) {
+      done.onExit.run();
+    }
+  }
+
+  /** Holds the worker for a duration drawn from {@code duration} (a {@code cpu} step). */
+  public void cpu(Distribution duration) {
     long nanos = duration.sampleNanos(endpoint.stepRandom());
     sim.schedule(nanos, this::proceed);
   }
 
-  void io(Distribution duration) {
+  /** Waits for a duration drawn from {@code duration} without needing a worker (an {@code io} step). */
+  public void io(Distribution duration) {
     long nanos = duration.sampleNanos(endpoint.stepRandom());
     beginWait();
     sim.schedule(nanos, this::proceed);
   }
 
-  void call(Callee target, long timeoutNanos, boolean cancelOnTimeout) {
+  /** Calls a callee with an optional deadline and fails the handler if the call fails. */
+  public void call(Callee target, long timeoutNanos, boolean cancelOnTimeout) {
     beginWait();
     Invocation.send(sim, target, call.context(), timeoutNanos, cancelOnTimeout, outcome -> {
       if (outcome.isSuccess()) {
@@ -135,7 +190,11 @@ public final class Execution {
     });
   }
 
-  private void beginWait() {
+  /**
+   * Starts a wait (a call, I/O, a queue for a resource): a non-blocking runtime takes the worker
+   * back; the step resumes with {@link #proceed()} or {@link #fail(Outcome)} when the wait ends.
+   */
+  public void beginWait() {
     ServiceRuntime runtime = endpoint.runtime();
     if (onWorker && !runtime.holdsWorkerWhileWaiting()) {
       onWorker = false;
@@ -151,11 +210,28 @@ public final class Execution {
     }
   }
 
+  /** One level of nesting: a block's steps, its program counter and its exit hook. */
+  private static final class Frame {
+    final List<Step> steps;
+    final Runnable onExit;
+    final Frame parent;
+    int pc;
+
+    Frame(List<Step> steps, Runnable onExit, Frame parent) {
+      this.steps = steps;
+      this.onExit = onExit;
+      this.parent = parent;
+    }
+  }
+
   private void finish(Outcome outcome) {
     if (finished) {
       return;
     }
     finished = true;
+    while (frame.parent != null) {
+      popFrame();
+    }
     if (onWorker) {
       onWorker = false;
       endpoint.runtime().release(this);

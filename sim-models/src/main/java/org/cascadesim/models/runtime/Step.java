@@ -8,9 +8,11 @@ import org.cascadesim.models.request.Outcome;
 
 /**
  * One step of an endpoint's handler program, written in the order the handler's code does it.
- * A step ends by calling {@link Execution#proceed()} or {@link Execution#fail(Outcome)}.
+ * A step ends by calling {@link Execution#proceed()}, {@link Execution#fail(Outcome)} or {@link
+ * Execution#answer(Outcome)}, or opens a nested block with {@link Execution#enterBlock}. New
+ * kinds of step (scoped pool use, offloading, idempotency) are new implementations.
  */
-public sealed interface Step permits Step.Cpu, Step.Io, Step.Call {
+public interface Step {
 
   /** Runs the step for an execution that is ready to run it. */
   void run(Execution execution);
