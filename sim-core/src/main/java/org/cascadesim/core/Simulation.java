@@ -2,6 +2,7 @@ package org.cascadesim.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.cascadesim.core.event.EventQueue;
 import org.cascadesim.core.metrics.MetricRegistry;
 import org.cascadesim.core.random.RandomStream;
@@ -98,6 +99,7 @@ public final class Simulation {
    * #cancel(long)}. A time past {@code Long.MAX_VALUE} saturates there.
    */
   public long schedule(long delayNanos, Action action) {
+    Objects.requireNonNull(action, "action");
     if (delayNanos < 0) {
       throw new IllegalArgumentException("delay must be >= 0 (was " + delayNanos + "ns)");
     }
@@ -110,6 +112,7 @@ public final class Simulation {
 
   /** Schedules an action at an absolute time, which must not lie in the past. */
   public long scheduleAt(long timeNanos, Action action) {
+    Objects.requireNonNull(action, "action");
     if (timeNanos < nowNanos) {
       throw new IllegalArgumentException(
           "cannot schedule in the past: " + timeNanos + "ns < now " + nowNanos + "ns");

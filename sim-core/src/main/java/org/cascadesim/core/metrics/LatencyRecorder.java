@@ -60,10 +60,16 @@ public final class LatencyRecorder {
     return total.getTotalCount();
   }
 
-  /** Returns the per-window summaries for windows [0, windowCount), closing any open window. */
+  /**
+   * Returns the per-window summaries for windows [0, windowCount). The open window is summarised
+   * as it stands but stays open: later values in it are added to the same summary, and values for
+   * earlier windows are still rejected.
+   */
   public WindowStats windows(int windowCount) {
-    closeOpenWindow();
-    openWindow = -1;
+    if (openWindow >= 0 && window.getTotalCount() > 0) {
+      stats = stats.ensure(openWindow);
+      stats.set(openWindow, window);
+    }
     return stats.truncated(windowCount);
   }
 

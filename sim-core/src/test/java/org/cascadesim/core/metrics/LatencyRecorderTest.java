@@ -1,0 +1,94 @@
+package org.cascadesim.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Latency summaries per window of 1,000 ns. Values below 2,048 are stored exactly by a
+ * three-digit HdrHistogram, so the expected percentiles are exact.
+ */
+class LatencyRecorderTest {
+
+  private static final long WINDOW = 1_000;
+
+  @Test
+  void summarisesEachWindow() {
+    LatencyRecorder recorder = new MetricRegistry(WINDOW).latency("rpc");
+    recorder.record(100, 10);
+    recorder.record(200, 20);
+    recorder.record(900, 30);
+    recorder.record(2_500, 1_000);
+
+    LatencyRecorder.WindowStats stats = recorder.windows(3);
+
+    assertThat(stats.size()).isEqualTo(3);
+    assertThat(stats.count(0)).isEqualTo(3);
+    assertThat(stats.mean(0)).isEqualTo(20.0);
+    assertThat(stats.p50(0)).isEqualTo(20);
+    assertThat(stats.p90(0)).isEqualTo(30);
+    assertThat(stats.p99(0)).isEqualTo(30);
+    assertThat(stats.max(0)).isEqualTo(30);
+    assertThat(stats.count(1)).as("an empty window").isZero();
+    assertThat(stats.count(2)).isEqualTo(1);
+    assertThat(stats.max(2)).isEqualTo(1_000);
+    assertThat(recorder.count()).isEqualTo(4);
+    assertThat(recorder.histogram().getMaxValue()).isEqualTo(1_000);
+  }
+
+  @Test
+  void aValueForAnEarlierWindowIsRejected() {
+    LatencyRecorder recorder = new MetricRegistry(WINDOW).latency("rpc");
+    recorder.record(1_500, 10);
+
+    assertThatThrownBy(() -> recorder.record(999, 10))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("rpc");
+    assertThat(recorder.count()).isEqualTo(1);
+  }
+
+  @Test
+  void aNegativeLatencyIsRejected() {
+    LatencyRecorder recorder = new MetricRegistry(WINDOW).latency("rpc");
+
+    assertThatThrownBy(() -> recorder.record(0, -1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void readingWindowsMidRunKeepsTheOpenWindowWhole() {
+    LatencyRecorder recorder = new MetricRegistry(WINDOW).latency("rpc");
+    recorder.record(100, 10);
+    assertThat(recorder.windows(1).count(0)).isEqualTo(1);
+
+    recorder.record(200, 30);
+    LatencyRecorder.WindowStats stats = recorder.windows(1);
+
+    assertThat(stats.count(0)).isEqualTo(2);
+    assertThat(stats.mean(0)).isEqualTo(20.0);
+    assertThat(stats.max(0)).isEqualTo(30);
+  }
+
+  @Test
+  void readingWindowsMidRunStillRejectsEarlierWindows() {
+    LatencyRecorder recorder = new MetricRegistry(WINDOW).latency("rpc");
+    recorder.record(2_100, 10);
+    recorder.windows(3);
+
+    assertThatThrownBy(() -> recorder.record(500, 10)).isInstanceOf(IllegalStateException.class);
+    assertThat(recorder.windows(3).count(0)).isZero();
+  }
+
+  @Test
+  void windowsTruncatesOrPadsToTheRequestedCount() {
+    LatencyRecorder recorder = new MetricRegistry(WINDOW).latency("rpc");
+    recorder.record(100, 10);
+    recorder.record(1_100, 20);
+
+    assertThat(recorder.windows(1).size()).isEqualTo(1);
+    LatencyRecorder.WindowStats padded = recorder.windows(4);
+    assertThat(padded.size()).isEqualTo(4);
+    assertThat(padded.count(1)).isEqualTo(1);
+    assertThat(padded.count(3)).isZero();
+  }
+}
