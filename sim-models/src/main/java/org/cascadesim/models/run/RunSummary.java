@@ -19,6 +19,7 @@ public record RunSummary(
     String variant,
     long seed,
     long durationNanos,
+    long warmupNanos,
     RunResult stop,
     List<TrafficSummary> clients,
     List<TrafficSummary> endpoints,
@@ -46,8 +47,13 @@ public record RunSummary(
     long end = Math.max(sim.nowNanos(), 1);
     int windows = (int) ((end + windowNanos - 1) / windowNanos);
     TimeSeries series = TimeSeries.of(sim.metrics(), windows, sim.nowNanos());
-    return new RunSummary(scenario, variant, sim.seed(), model.durationNanos(), stop,
+    return new RunSummary(scenario, variant, sim.seed(), model.durationNanos(), model.warmupNanos(), stop,
         List.copyOf(clients), List.copyOf(endpoints), List.copyOf(dependencies), series);
+  }
+
+  /** Returns the span whole-run statistics cover: the duration less the warm-up. */
+  public long measuredNanos() {
+    return durationNanos - warmupNanos;
   }
 
   /** Returns whether every client, endpoint and dependency balances (conservation). */
