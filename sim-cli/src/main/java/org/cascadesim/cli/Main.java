@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
       "A deterministic discrete-event simulator of backend failure cascades.",
       "Results depend only on the scenario and the seed."
     },
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, org.cascadesim.cli.bench.BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:ok",
