@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      org.cascadesim.cli.sweep.SweepCommand.class,
       org.cascadesim.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -53,13 +53,16 @@ public record Objective(boolean minimize, String metric, List<Constraint> constr
           throw new IllegalArgumentException("--best: cannot read the constraint '" + part.strip()
               + "'; write METRIC OP VALUE with OP one of >= <= > <, e.g. client.api.success_rate >= 99%");
         }
-        double value;
+        java.math.BigDecimal value;
         try {
-          value = Double.parseDouble(c.group(3));
+          value = new java.math.BigDecimal(c.group(3));
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("--best: '" + c.group(3) + "' is not a number");
         }
-        constraints.add(new Constraint(c.group(1), c.group(2), c.group(4).isEmpty() ? value : value / 100));
+        if (!c.group(4).isEmpty()) {
+          value = value.movePointLeft(2);
+        }
+        constraints.add(new Constraint(c.group(1), c.group(2), value.doubleValue()));
       }
     }
     return new Objective(minimize, m.group(2), List.copyOf(constraints));
