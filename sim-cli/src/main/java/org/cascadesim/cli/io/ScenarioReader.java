@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import org.cascadesim.models.scenario.ScenarioSpec;
+import org.cascadesim.models.scenario.SloSpec;
 import org.cascadesim.models.scenario.ScenarioValidator;
 import org.cascadesim.models.scenario.ValidationIssue;
 import org.cascadesim.models.scenario.VariantSpec;
@@ -88,9 +89,11 @@ public final class ScenarioReader {
     problems.addAll(syntax);
     Node.MapNode base;
     Node variantsNode = null;
+    Node.Entry sloEntry = null;
     if (root instanceof Node.MapNode map) {
       Map<String, Node.Entry> entries = new LinkedHashMap<>(map.entries());
       Node.Entry variants = entries.remove("variants");
+      sloEntry = entries.remove("slo");
       variantsNode = variants == null ? null : variants.value();
       base = new Node.MapNode(map.location(), entries);
     } else {
@@ -120,10 +123,13 @@ public final class ScenarioReader {
               variantsNode.location(), "variants",
               "expected a map from variant name to its changes, got " + variantsNode.describe()));
     }
+    List<Problem> sloProblems = new ArrayList<>();
+    List<SloSpec> slos = SloBinder.bind(sloEntry == null ? null : sloEntry.value(), baseSpec, sloProblems);
+    problems.addAll(sloProblems);
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems.list());
     }
-    return new ResolvedScenario(baseSpec, variants);
+    return new ResolvedScenario(baseSpec, variants, slos);
   }
 
   private VariantSpec variant(
