@@ -66,7 +66,17 @@ public final class ScenarioReader {
     }
     String text;
     try {
+      long size = Files.size(file);
+      if (size > TreeParser.MAX_FILE_BYTES) {
+        throw fail(source, "the file is " + size + " bytes; scenario files are limited to "
+            + TreeParser.MAX_FILE_BYTES + " bytes (1 MiB)");
+      }
       byte[] bytes = Files.readAllBytes(file);
+      for (byte b : bytes) {
+        if (b == 0) {
+          throw fail(source, "this is a binary file (it contains NUL bytes), not a YAML or JSON scenario");
+        }
+      }
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw fail(source, "the file is not UTF-8 text");
