@@ -40,7 +40,7 @@ public sealed interface ArrivalProcess
    * probability rate(t) / peak. Steps and ramps are segments; a spike replaces the rate inside its
    * window. Outside every segment and spike the rate is zero.
    */
-  record Profile(List<Segment> segments, List<Segment> spikes) implements ArrivalProcess {
+  final class Profile implements ArrivalProcess {
 
     /** A window whose rate goes linearly from {@code fromPerSecond} to {@code toPerSecond}. */
     public record Segment(long startNanos, long endNanos, double fromPerSecond, double toPerSecond) {
@@ -57,10 +57,14 @@ public sealed interface ArrivalProcess
       }
     }
 
-    /** Validates and copies the windows. */
-    public Profile {
-      segments = List.copyOf(segments);
-      spikes = List.copyOf(spikes);
+    private final List<Segment> segments;
+    private final List<Segment> spikes;
+    private final long[] bounds;
+
+    /** Validates and copies the windows: steps and ramps in order, and spikes. */
+    public Profile(List<Segment> segments, List<Segment> spikes) {
+      this.segments = List.copyOf(segments);
+      this.spikes = List.copyOf(spikes);
       long previousEnd = Long.MIN_VALUE;
       for (Segment s : segments) {
         if (s.startNanos < previousEnd || s.endNanos < s.startNanos) {
@@ -68,6 +72,17 @@ public sealed interface ArrivalProcess
         }
         previousEnd = s.endNanos;
       }
+      this.bounds = boundaries(this.segments, this.spikes);
+    }
+
+    /** Returns the steps and ramps. */
+    public List<Segment> segments() {
+      return segments;
+    }
+
+    /** Returns the spikes. */
+    public List<Segment> spikes() {
+      return spikes;
     }
 
     /** Returns the rate at a time. */
@@ -107,23 +122,64 @@ public sealed interface ArrivalProcess
       return end;
     }
 
+    /**
+     * Thins piece by piece: between consecutive window boundaries the rate is linear, so its
+     * maximum there bounds it; a candidate that falls past the piece's end restarts at the next
+     * piece (exponential gaps are memoryless), and a piece with rate zero is skipped at once. The
+     * work per arrival is therefore bounded by the number of pieces, whatever the rates.
+     */
     @Override
     public long next(long nowNanos, RandomStream random) {
-      double peak = peakPerSecond();
-      if (peak <= 0) {
+      if (bounds.length < 2) {
         return Long.MAX_VALUE;
       }
-      long end = endNanos();
-      long t = nowNanos;
+      long t = Math.max(nowNanos, bounds[0]);
       while (true) {
-        t = saturatingAdd(t, -StrictMath.log(random.nextDoubleOpenAtZero()) * 1e9 / peak);
-        if (t >= end) {
+        int piece = pieceAt(bounds, t);
+        if (piece < 0) {
           return Long.MAX_VALUE;
         }
-        if (random.nextDouble() * peak < rateAt(t)) {
+        long pieceEnd = bounds[piece + 1];
+        double bound = Math.max(rateAt(t), rateAt(Math.max(t, pieceEnd - 1)));
+        if (!(bound > 0)) {
+          t = pieceEnd;
+          continue;
+        }
+        long candidate = saturatingAdd(t, -StrictMath.log(random.nextDoubleOpenAtZero()) * 1e9 / bound);
+        if (candidate >= pieceEnd) {
+          t = pieceEnd;
+          continue;
+        }
+        t = candidate;
+        if (random.nextDouble() * bound < rateAt(t)) {
           return t;
         }
       }
+    }
+
+    private static long[] boundaries(List<Segment> segments, List<Segment> spikes) {
+      java.util.TreeSet<Long> all = new java.util.TreeSet<>();
+      for (List<Segment> list : List.of(segments, spikes)) {
+        for (Segment s : list) {
+          all.add(s.startNanos);
+          all.add(s.endNanos);
+        }
+      }
+      long[] bounds = new long[all.size()];
+      int i = 0;
+      for (long b : all) {
+        bounds[i++] = b;
+      }
+      return bounds;
+    }
+
+    /** Returns the index i with bounds[i] <= t < bounds[i + 1], or -1 past the last boundary. */
+    private static int pieceAt(long[] bounds, long t) {
+      if (t >= bounds[bounds.length - 1]) {
+        return -1;
+      }
+      int i = java.util.Arrays.binarySearch(bounds, t);
+      return i >= 0 ? i : -i - 2;
     }
   }
 
