@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * Tells from a run's time series whether something grows through the whole run: a queue, the
- * requests in flight, or the event-loop lag. Offered load above capacity (rho &gt;= 1) leaves no
- * steady state and the backlog grows without bound (Kleinrock, "Queueing Systems" vol. 1, section
- * 1.1), so a short run looks merely slow; this check names the growth so the summary can say the
+ * requests in flight, or the event-loop lag. Offered load at or above capacity (rho &gt;= 1) leaves no
+ * steady state and the backlog keeps growing (the basic stability condition of queueing theory),
+ * so a short run looks merely slow; this check names the growth so the summary can say the
  * system is saturated rather than slow.
  *
  * <p>Rule: split the run's windows into four quarters and average each; a series grows through
@@ -85,7 +85,8 @@ public final class Saturation {
     for (Finding f : found) {
       out.append("  ").append(String.format(Locale.ROOT, "%-" + width + "s", label(f)));
       for (int i = 0; i < f.quarterMeans().length; i++) {
-        out.append(i == 0 ? "  " : " -> ").append(String.format(Locale.ROOT, "%.3g", f.quarterMeans()[i]));
+        double v = f.quarterMeans()[i];
+        out.append(i == 0 ? "  " : " -> ").append(String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.3g", v));
       }
       out.append(nl);
     }

@@ -13,7 +13,7 @@ import org.cascadesim.core.metrics.TimeWeightedGauge;
  * busy pool workers) the way an operating system's time-slicing scheduler shares them: with n
  * threads computing on c cores, each progresses at min(1, c / n) of full speed. This is processor
  * sharing, the limit of round-robin scheduling as the time slice goes to zero (Kleinrock,
- * "Queueing Systems" vol. 2, section 4.4); Linux CFS aims at that fair share. Without a core
+ * "Queueing Systems" vol. 2, chapter 4); Linux CFS aims at that fair share. Without a core
  * limit every thread computes at full speed.
  *
  * <p>Implementation: a virtual clock counts the work each running thread has received; a task

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestReporter;
  * The event loop and its pool against queueing theory. With Poisson arrivals and handlers that
  * are one {@code cpu} step, the loop is an M/G/1 queue, so the mean wait for the loop (the
  * event-loop lag of a request's first callback) is the Pollaczek-Khinchine value lambda E[S^2] /
- * (2 (1 - rho)) (Kleinrock, "Queueing Systems" vol. 1, section 5.6; mechanisms.md section d.1).
+ * (2 (1 - rho)) (Kleinrock, "Queueing Systems" vol. 1, chapter 5; mechanisms.md section d.1).
  * With one pool thread, free loop callbacks and constant work, the pool is an M/D/1 queue.
  *
  * <p>Method as in sim-core's QueueingTheoryTest: 30 batch means after one warm-up batch, a 95%
