@@ -26,6 +26,7 @@ import org.cascadesim.models.scenario.EmpiricalDist;
 import org.cascadesim.models.scenario.EndpointRef;
 import org.cascadesim.models.scenario.EndpointSpec;
 import org.cascadesim.models.scenario.ErrorRateFault;
+import org.cascadesim.models.scenario.EventLoopRuntime;
 import org.cascadesim.models.scenario.ExponentialDist;
 import org.cascadesim.models.scenario.FaultSpec;
 import org.cascadesim.models.scenario.GoroutinesRuntime;
@@ -38,6 +39,7 @@ import org.cascadesim.models.scenario.LoadSpec;
 import org.cascadesim.models.scenario.LogNormalDist;
 import org.cascadesim.models.scenario.LogNormalParamsDist;
 import org.cascadesim.models.scenario.NormalDist;
+import org.cascadesim.models.scenario.OffloadStep;
 import org.cascadesim.models.scenario.OpenLoopLoad;
 import org.cascadesim.models.scenario.ParetoDist;
 import org.cascadesim.models.scenario.PoissonArrivals;
@@ -56,6 +58,8 @@ import org.cascadesim.models.scenario.ThreadPoolRuntime;
 import org.cascadesim.models.scenario.UnboundedCapacity;
 import org.cascadesim.models.scenario.UniformDist;
 import org.cascadesim.models.scenario.WeibullDist;
+import org.cascadesim.models.scenario.WorkerPoolKind;
+import org.cascadesim.models.scenario.WorkerPoolSpec;
 
 /**
  * Binds a located tree to a {@link ScenarioSpec}, collecting every structural problem (unknown
@@ -306,7 +310,7 @@ public final class SpecBinder {
   }
 
   private RuntimeSpec runtime(Node node, String path) {
-    String model = kind(node, path, "model", List.of("goroutines", "thread-pool"),
+    String model = kind(node, path, "model", List.of("goroutines", "thread-pool", "event-loop"),
         "a runtime such as {model: goroutines} or {model: thread-pool, threads: 8}");
     if (model == null) {
       return new GoroutinesRuntime();
@@ -314,6 +318,9 @@ public final class SpecBinder {
     if (model.equals("goroutines")) {
       fields(node, path, "", List.of("model"));
       return new GoroutinesRuntime();
+    }
+    if (model.equals("event-loop")) {
+      return eventLoop(node, path);
     }
     Fields f = fields(node, path, "", List.of("model", "threads", "queue"));
     if (f == null) {
@@ -324,13 +331,50 @@ public final class SpecBinder {
     return new ThreadPoolRuntime(threads == null ? 1 : threads, queue == null ? ScenarioDefaults.UNBOUNDED : queue);
   }
 
+  private EventLoopRuntime eventLoop(Node node, String path) {
+    Fields f = fields(node, path, "", List.of("model", "overhead", "workerPool", "cores"));
+    if (f == null) {
+      return new EventLoopRuntime(ScenarioDefaults.LOOP_OVERHEAD_NANOS, WorkerPoolSpec.defaults(), ScenarioDefaults.UNBOUNDED);
+    }
+    Long overhead = f.has("overhead") ? duration(f.get("overhead"), f.at("overhead")) : Long.valueOf(ScenarioDefaults.LOOP_OVERHEAD_NANOS);
+    WorkerPoolSpec pool = f.has("workerPool") ? workerPool(f.get("workerPool"), f.at("workerPool")) : WorkerPoolSpec.defaults();
+    Integer cores = f.has("cores") ? limit(f.get("cores"), f.at("cores")) : Integer.valueOf(ScenarioDefaults.UNBOUNDED);
+    return new EventLoopRuntime(
+        overhead == null ? ScenarioDefaults.LOOP_OVERHEAD_NANOS : overhead,
+        pool,
+        cores == null ? ScenarioDefaults.UNBOUNDED : cores);
+  }
+
+  private WorkerPoolSpec workerPool(Node node, String path) {
+    Fields f = fields(node, path, "a worker pool map such as {kind: libuv, threads: 4}",
+        List.of("kind", "threads", "callbackCost"));
+    if (f == null) {
+      return WorkerPoolSpec.defaults();
+    }
+    WorkerPoolKind kind = WorkerPoolKind.LIBUV;
+    if (f.has("kind")) {
+      String k = choice(f.get("kind"), f.at("kind"), "worker pool kind", List.of("libuv", "worker-threads"));
+      kind = "worker-threads".equals(k) ? WorkerPoolKind.WORKER_THREADS : WorkerPoolKind.LIBUV;
+    }
+    Integer threads = Integer.valueOf(ScenarioDefaults.LIBUV_THREADS);
+    if (kind == WorkerPoolKind.WORKER_THREADS) {
+      threads = f.required("threads", "how many worker threads, e.g. 2") ? intValue(f.get("threads"), f.at("threads")) : null;
+    } else if (f.has("threads")) {
+      threads = intValue(f.get("threads"), f.at("threads"));
+    }
+    Long cost = f.has("callbackCost") ? duration(f.get("callbackCost"), f.at("callbackCost")) : Long.valueOf(ScenarioDefaults.CALLBACK_COST_NANOS);
+    return new WorkerPoolSpec(kind,
+        threads == null ? ScenarioDefaults.LIBUV_THREADS : threads,
+        cost == null ? ScenarioDefaults.CALLBACK_COST_NANOS : cost);
+  }
+
   private EndpointSpec endpoint(Node node, String path) {
     return new EndpointSpec(list(node, path, "steps", this::step));
   }
 
   private StepSpec step(Node node, String path) {
     StepSpec placeholder = new CpuStep(new ConstantDist(0));
-    String kind = oneKey(node, path, "step", List.of("cpu", "io", "call"),
+    String kind = oneKey(node, path, "step", List.of("cpu", "io", "call", "offload"),
         "{cpu: 5ms}, {io: 20ms} or {call: provider}");
     if (kind == null) {
       return placeholder;
@@ -342,6 +386,8 @@ public final class SpecBinder {
         return new CpuStep(distribution(body, p));
       case "io":
         return new IoStep(distribution(body, p));
+      case "offload":
+        return new OffloadStep(distribution(body, p));
       default:
         return call(body, p);
     }

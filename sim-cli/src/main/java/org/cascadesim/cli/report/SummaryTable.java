@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.cascadesim.models.request.Outcome;
 import org.cascadesim.models.run.RunSummary;
+import org.cascadesim.models.run.Saturation;
 import org.cascadesim.models.run.TrafficSummary;
 
 /**
@@ -30,6 +31,7 @@ public final class SummaryTable {
       out.append("STOPPED EARLY at ").append(Units.duration(run.stop().timeNanos())).append(": ")
           .append(run.stop().detail()).append(System.lineSeparator());
     }
+    out.append(Saturation.describe(run));
     section(out, "CLIENTS (latency from the intended send time)", run.clients(), run.measuredNanos());
     section(out, "ENDPOINTS (server side, from arrival at the service)", run.endpoints(), run.measuredNanos());
     section(out, "DEPENDENCIES", run.dependencies(), run.measuredNanos());

@@ -18,6 +18,7 @@ import org.cascadesim.models.runtime.GoroutineRuntime;
 import org.cascadesim.models.runtime.Service;
 import org.cascadesim.models.runtime.Step;
 import org.cascadesim.models.runtime.WorkerPoolRuntime;
+import org.cascadesim.models.runtime.eventloop.Offload;
 import org.cascadesim.models.scenario.BoundedCapacity;
 import org.cascadesim.models.scenario.CallStep;
 import org.cascadesim.models.scenario.CallTarget;
@@ -33,6 +34,7 @@ import org.cascadesim.models.scenario.EmpiricalDist;
 import org.cascadesim.models.scenario.EndpointRef;
 import org.cascadesim.models.scenario.EndpointSpec;
 import org.cascadesim.models.scenario.ErrorRateFault;
+import org.cascadesim.models.scenario.EventLoopRuntime;
 import org.cascadesim.models.scenario.ExponentialDist;
 import org.cascadesim.models.scenario.FaultSpec;
 import org.cascadesim.models.scenario.GoroutinesRuntime;
@@ -43,6 +45,7 @@ import org.cascadesim.models.scenario.LoadPhase;
 import org.cascadesim.models.scenario.LogNormalDist;
 import org.cascadesim.models.scenario.LogNormalParamsDist;
 import org.cascadesim.models.scenario.NormalDist;
+import org.cascadesim.models.scenario.OffloadStep;
 import org.cascadesim.models.scenario.OpenLoopLoad;
 import org.cascadesim.models.scenario.ParetoDist;
 import org.cascadesim.models.scenario.PoissonArrivals;
@@ -147,6 +150,9 @@ public final class ModelAssembler {
     if (spec.runtime() instanceof GoroutinesRuntime) {
       return new GoroutineRuntime(sim, name);
     }
+    if (spec.runtime() instanceof EventLoopRuntime loop) {
+      return EventLoopAssembly.runtime(sim, name, loop);
+    }
     throw new IllegalArgumentException("unsupported runtime " + spec.runtime());
   }
 
@@ -156,6 +162,9 @@ public final class ModelAssembler {
     }
     if (spec instanceof IoStep io) {
       return new Step.Io(distribution(io.time()));
+    }
+    if (spec instanceof OffloadStep offload) {
+      return new Offload(distribution(offload.time()));
     }
     CallStep call = (CallStep) spec;
     return new Step.Call(callee(call.to(), dependencies, services),

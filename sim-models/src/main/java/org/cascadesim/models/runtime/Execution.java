@@ -62,7 +62,7 @@ public final class Execution {
   }
 
   /** Called by the runtime when the execution gets a worker. */
-  void onWorker() {
+  public void onWorker() {
     onWorker = true;
     waitingForWorker = false;
     Runnable next = continuation;
@@ -168,7 +168,7 @@ public final class Execution {
   /** Holds the worker for a duration drawn from {@code duration} (a {@code cpu} step). */
   public void cpu(Distribution duration) {
     long nanos = duration.sampleNanos(endpoint.stepRandom());
-    sim.schedule(nanos, this::proceed);
+    endpoint.runtime().compute(sim, nanos, this::proceed);
   }
 
   /** Waits for a duration drawn from {@code duration} without needing a worker (an {@code io} step). */

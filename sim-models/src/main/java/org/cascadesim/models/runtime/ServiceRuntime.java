@@ -1,5 +1,8 @@
 package org.cascadesim.models.runtime;
 
+import org.cascadesim.core.Action;
+import org.cascadesim.core.Simulation;
+
 /**
  * How a service runs its handlers: who may execute CPU work, how many at once, and whether a
  * handler keeps its thread while it waits.
@@ -28,4 +31,13 @@ public interface ServiceRuntime {
 
   /** Removes an execution still waiting for a worker (its caller cancelled it); true if removed. */
   boolean withdraw(Execution execution);
+
+  /**
+   * Runs {@code nanos} of CPU work for a handler that holds a worker and calls {@code done} when
+   * it is finished. By default the work runs at full speed; a runtime that models a limited
+   * number of cores stretches it while other threads compete for them.
+   */
+  default void compute(Simulation sim, long nanos, Action done) {
+    sim.schedule(nanos, done);
+  }
 }

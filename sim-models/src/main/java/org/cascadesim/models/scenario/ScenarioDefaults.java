@@ -18,6 +18,18 @@ public final class ScenarioDefaults {
   public static final double ERROR_RATE = 0.0;
   /** Whether a call's work is cancelled when the caller times out, unless set. */
   public static final boolean CANCEL_ON_TIMEOUT = false;
+  /** Loop time an event-loop request costs before its handler runs, unless {@code overhead} is set. */
+  public static final long LOOP_OVERHEAD_NANOS = 0L;
+  /** The libuv threadpool's size when {@code UV_THREADPOOL_SIZE} is not set (libuv threadpool docs). */
+  public static final int LIBUV_THREADS = 4;
+  /** The largest libuv threadpool (libuv 1.30 and later). */
+  public static final int LIBUV_MAX_THREADS = 1024;
+  /**
+   * Loop time the completion callback of an offloaded task costs, unless {@code callbackCost} is
+   * set: an assumed order of magnitude (wrapping the result, resolving a promise or receiving a
+   * small message), not a measurement.
+   */
+  public static final long CALLBACK_COST_NANOS = 50_000L;
 
   private ScenarioDefaults() {}
 }

@@ -156,6 +156,10 @@ public final class ScenarioValidator {
               "must be unbounded or 0 or more (was " + pool.queueLimit() + ")");
         }
       }
+      if (service.runtime() instanceof EventLoopRuntime loop) {
+        eventLoop(path + ".runtime", loop);
+      }
+      offloadsNeedAnEventLoop(path, service);
       if (service.endpoints().isEmpty()) {
         add(path + ".endpoints", "a service needs at least one endpoint");
       }
@@ -189,7 +193,39 @@ public final class ScenarioValidator {
       } else if (step instanceof CallStep call) {
         callTarget(path + ".call.to", call.to());
         timeout(path + ".call.timeout", call.timeoutNanos());
+      } else if (step instanceof OffloadStep offload) {
+        distribution(path + ".offload", offload.time());
       }
+    }
+
+    private void eventLoop(String path, EventLoopRuntime loop) {
+      nonNegative(path + ".overhead", loop.overheadNanos());
+      if (loop.hasCoreLimit() && loop.cores() <= 0) {
+        add(path + ".cores", "must be at least 1, or unbounded (was " + loop.cores() + ")");
+      }
+      WorkerPoolSpec pool = loop.workerPool();
+      int max = pool.kind() == WorkerPoolKind.LIBUV ? ScenarioDefaults.LIBUV_MAX_THREADS : Integer.MAX_VALUE;
+      if (pool.threads() <= 0 || pool.threads() > max) {
+        add(path + ".workerPool.threads", pool.kind() == WorkerPoolKind.LIBUV
+            ? "must be between 1 and " + max + " for the libuv threadpool (was " + pool.threads() + ")"
+            : "must be at least 1 (was " + pool.threads() + ")");
+      }
+      nonNegative(path + ".workerPool.callbackCost", pool.callbackCostNanos());
+    }
+
+    private void offloadsNeedAnEventLoop(String path, ServiceSpec service) {
+      if (service.runtime() instanceof EventLoopRuntime) {
+        return;
+      }
+      service.endpoints().forEach((endpoint, e) -> {
+        for (int i = 0; i < e.steps().size(); i++) {
+          if (e.steps().get(i) instanceof OffloadStep) {
+            add(path + ".endpoints." + endpoint + "[" + i + "].offload",
+                "offload hands work from an event loop to its worker pool; it needs"
+                    + " runtime {model: event-loop} (use cpu on other runtimes)");
+          }
+        }
+      });
     }
 
     private void callTarget(String path, CallTarget target) {
