@@ -18,6 +18,12 @@ public final class ScenarioDefaults {
   public static final double ERROR_RATE = 0.0;
   /** Whether a call's work is cancelled when the caller times out, unless set. */
   public static final boolean CANCEL_ON_TIMEOUT = false;
+  /** The hand-off of a connection pool that does not set {@code handoff}: pgxpool's FIFO. */
+  public static final PoolHandoff POOL_HANDOFF = PoolHandoff.FIFO;
+  /** The wake-up delay of {@code fair-with-barging} hand-off: a thread unpark and reschedule. */
+  public static final long POOL_HANDOFF_DELAY_NANOS = 20_000L;
+  /** The memory estimate of one goroutine, 8 KiB (see docs/scenario-reference.md). */
+  public static final long BYTES_PER_GOROUTINE = 8L * 1024;
 
   private ScenarioDefaults() {}
 }
