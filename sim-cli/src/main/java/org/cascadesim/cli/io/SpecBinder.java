@@ -15,6 +15,8 @@ import org.cascadesim.models.scenario.CallTarget;
 import org.cascadesim.models.scenario.CapacitySpec;
 import org.cascadesim.models.scenario.ClientSpec;
 import org.cascadesim.models.scenario.ClosedLoopLoad;
+import org.cascadesim.models.scenario.ByteSizes;
+import org.cascadesim.models.scenario.ConnectionPoolSpec;
 import org.cascadesim.models.scenario.ConstantArrivals;
 import org.cascadesim.models.scenario.ConstantDist;
 import org.cascadesim.models.scenario.CpuStep;
@@ -41,6 +43,8 @@ import org.cascadesim.models.scenario.LogNormalParamsDist;
 import org.cascadesim.models.scenario.NormalDist;
 import org.cascadesim.models.scenario.OffloadStep;
 import org.cascadesim.models.scenario.OpenLoopLoad;
+import org.cascadesim.models.scenario.PoolHandoff;
+import org.cascadesim.models.scenario.PoolSpec;
 import org.cascadesim.models.scenario.ParetoDist;
 import org.cascadesim.models.scenario.PoissonArrivals;
 import org.cascadesim.models.scenario.ProfileArrivals;
@@ -60,6 +64,7 @@ import org.cascadesim.models.scenario.UniformDist;
 import org.cascadesim.models.scenario.WeibullDist;
 import org.cascadesim.models.scenario.WorkerPoolKind;
 import org.cascadesim.models.scenario.WorkerPoolSpec;
+import org.cascadesim.models.scenario.WithStep;
 
 /**
  * Binds a located tree to a {@link ScenarioSpec}, collecting every structural problem (unknown
@@ -296,7 +301,7 @@ public final class SpecBinder {
   }
 
   private ServiceSpec service(Node node, String path) {
-    Fields f = fields(node, path, "a service map with runtime and endpoints", List.of("runtime", "endpoints"));
+    Fields f = fields(node, path, "a service map with runtime and endpoints", List.of("runtime", "endpoints", "pools"));
     if (f == null) {
       return new ServiceSpec(new GoroutinesRuntime(), Map.of());
     }
@@ -306,7 +311,8 @@ public final class SpecBinder {
     if (f.required("endpoints", "a map from endpoint name (like /charge) to its list of steps")) {
       endpoints = named(f.get("endpoints"), f.at("endpoints"), "endpoint", this::endpoint);
     }
-    return new ServiceSpec(runtime, endpoints);
+    Map<String, PoolSpec> pools = f.has("pools") ? named(f.get("pools"), f.at("pools"), "pool", this::pool) : Map.of();
+    return new ServiceSpec(runtime, endpoints, pools);
   }
 
   private RuntimeSpec runtime(Node node, String path) {
@@ -316,7 +322,11 @@ public final class SpecBinder {
       return new GoroutinesRuntime();
     }
     if (model.equals("goroutines")) {
-      fields(node, path, "", List.of("model"));
+      Fields g = fields(node, path, "", List.of("model", "bytesPerGoroutine"));
+      if (g != null && g.has("bytesPerGoroutine")) {
+        Long bytes = byteSize(g.get("bytesPerGoroutine"), g.at("bytesPerGoroutine"));
+        return bytes == null ? new GoroutinesRuntime() : new GoroutinesRuntime(bytes);
+      }
       return new GoroutinesRuntime();
     }
     if (model.equals("event-loop")) {
@@ -374,6 +384,9 @@ public final class SpecBinder {
 
   private StepSpec step(Node node, String path) {
     StepSpec placeholder = new CpuStep(new ConstantDist(0));
+    if (node instanceof Node.MapNode m && m.entries().containsKey("with")) {
+      return withStep(node, path);
+    }
     String kind = oneKey(node, path, "step", List.of("cpu", "io", "call", "offload"),
         "{cpu: 5ms}, {io: 20ms} or {call: provider}");
     if (kind == null) {
@@ -390,6 +403,69 @@ public final class SpecBinder {
         return new OffloadStep(distribution(body, p));
       default:
         return call(body, p);
+    }
+  }
+
+  private StepSpec withStep(Node node, String path) {
+    Fields f = fields(node, path, "", List.of("with", "do"));
+    String pool = string(f.get("with"), f.at("with"));
+    List<StepSpec> steps = f.required("do", "the steps run while the connection is held, e.g. do: [call: provider]")
+        ? list(f.get("do"), f.at("do"), "steps", this::step)
+        : List.of();
+    return new WithStep(pool == null ? "?" : pool, steps);
+  }
+
+  private PoolSpec pool(Node node, String path) {
+    ConnectionPoolSpec placeholder = ConnectionPoolSpec.ofSize(1);
+    String kind = kind(node, path, "kind", List.of("connection-pool"),
+        "a pool such as {kind: connection-pool, size: 50, acquireTimeout: 100ms}");
+    if (kind == null) {
+      return placeholder;
+    }
+    Fields f = fields(node, path, "", List.of("kind", "size", "acquireTimeout", "maxWaiters", "handoff", "handoffDelay"));
+    if (f == null) {
+      return placeholder;
+    }
+    Integer size = f.required("size", "how many connections, e.g. 50") ? intValue(f.get("size"), f.at("size")) : null;
+    Long acquireTimeout = f.has("acquireTimeout")
+        ? timeout(f.get("acquireTimeout"), f.at("acquireTimeout")) : Long.valueOf(ScenarioDefaults.NO_TIMEOUT);
+    Integer maxWaiters = f.has("maxWaiters")
+        ? limit(f.get("maxWaiters"), f.at("maxWaiters")) : Integer.valueOf(ScenarioDefaults.UNBOUNDED);
+    PoolHandoff handoff = ScenarioDefaults.POOL_HANDOFF;
+    if (f.has("handoff")) {
+      String h = choice(f.get("handoff"), f.at("handoff"), "handoff", List.of("fifo", "random", "fair-with-barging"));
+      if ("random".equals(h)) {
+        handoff = PoolHandoff.RANDOM;
+      } else if ("fair-with-barging".equals(h)) {
+        handoff = PoolHandoff.FAIR_WITH_BARGING;
+      } else if ("fifo".equals(h)) {
+        handoff = PoolHandoff.FIFO;
+      }
+    }
+    Long delay = f.has("handoffDelay")
+        ? duration(f.get("handoffDelay"), f.at("handoffDelay")) : Long.valueOf(ScenarioDefaults.POOL_HANDOFF_DELAY_NANOS);
+    return new ConnectionPoolSpec(
+        size == null ? 1 : size,
+        acquireTimeout == null ? ScenarioDefaults.NO_TIMEOUT : acquireTimeout,
+        maxWaiters == null ? ScenarioDefaults.UNBOUNDED : maxWaiters,
+        handoff,
+        delay == null ? ScenarioDefaults.POOL_HANDOFF_DELAY_NANOS : delay);
+  }
+
+  private Long byteSize(Node node, String path) {
+    Node.ScalarNode s = scalar(node, path, "a size such as 8KiB");
+    if (s == null) {
+      return null;
+    }
+    if (s.kind() == Node.Kind.BOOLEAN) {
+      error(path, "expected a size such as 8KiB, got " + s.describe());
+      return null;
+    }
+    try {
+      return ByteSizes.parseBytes(s.text());
+    } catch (IllegalArgumentException e) {
+      error(path, e.getMessage());
+      return null;
     }
   }
 

@@ -35,6 +35,7 @@ public final class SummaryTable {
     section(out, "CLIENTS (latency from the intended send time)", run.clients(), run.measuredNanos());
     section(out, "ENDPOINTS (server side, from arrival at the service)", run.endpoints(), run.measuredNanos());
     section(out, "DEPENDENCIES", run.dependencies(), run.measuredNanos());
+    PoolSection.append(out, run);
     return out.toString();
   }
 

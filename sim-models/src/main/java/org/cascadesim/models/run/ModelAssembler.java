@@ -12,6 +12,9 @@ import org.cascadesim.models.dependency.FaultPhase;
 import org.cascadesim.models.load.ArrivalProcess;
 import org.cascadesim.models.load.Client;
 import org.cascadesim.models.load.InFlightLimit;
+import org.cascadesim.models.pool.ConnectionPool;
+import org.cascadesim.models.pool.PoolAssembly;
+import org.cascadesim.models.pool.WithConnection;
 import org.cascadesim.models.request.Callee;
 import org.cascadesim.models.request.Invocation;
 import org.cascadesim.models.runtime.GoroutineRuntime;
@@ -61,6 +64,7 @@ import org.cascadesim.models.scenario.ThreadPoolRuntime;
 import org.cascadesim.models.scenario.UniformDist;
 import org.cascadesim.models.scenario.UnboundedCapacity;
 import org.cascadesim.models.scenario.WeibullDist;
+import org.cascadesim.models.scenario.WithStep;
 
 /**
  * Turns a validated scenario spec into a wired {@link SystemModel} on a fresh simulation.
@@ -102,10 +106,11 @@ public final class ModelAssembler {
       model.add(s);
     });
     spec.services().forEach((name, service) -> {
+      Map<String, ConnectionPool> pools = PoolAssembly.pools(sim, name, service);
       for (Map.Entry<String, EndpointSpec> e : service.endpoints().entrySet()) {
         List<Step> program = new ArrayList<>();
         for (StepSpec step : e.getValue().steps()) {
-          program.add(step(step, dependencies, services));
+          program.add(step(step, dependencies, services, pools));
         }
         services.get(name).endpoint(e.getKey()).setProgram(program);
       }
@@ -147,13 +152,25 @@ public final class ModelAssembler {
       return new WorkerPoolRuntime(sim, name, pool.threads(),
           pool.isQueueBounded() ? pool.queueLimit() : WorkerPoolRuntime.UNBOUNDED, true);
     }
-    if (spec.runtime() instanceof GoroutinesRuntime) {
-      return new GoroutineRuntime(sim, name);
+    if (spec.runtime() instanceof GoroutinesRuntime goroutines) {
+      return new GoroutineRuntime(sim, name, goroutines.bytesPerGoroutine());
     }
     if (spec.runtime() instanceof EventLoopRuntime loop) {
       return EventLoopAssembly.runtime(sim, name, loop);
     }
     throw new IllegalArgumentException("unsupported runtime " + spec.runtime());
+  }
+
+  private static Step step(StepSpec spec, Map<String, Dependency> dependencies, Map<String, Service> services,
+      Map<String, ConnectionPool> pools) {
+    if (spec instanceof WithStep with) {
+      List<Step> body = new ArrayList<>();
+      for (StepSpec inner : with.steps()) {
+        body.add(step(inner, dependencies, services, pools));
+      }
+      return new WithConnection(pools.get(with.pool()), body);
+    }
+    return step(spec, dependencies, services);
   }
 
   private static Step step(StepSpec spec, Map<String, Dependency> dependencies, Map<String, Service> services) {

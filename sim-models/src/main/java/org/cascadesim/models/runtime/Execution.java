@@ -32,6 +32,7 @@ public final class Execution {
   private long queuedSinceNanos;
   private boolean queuedAsNew;
   private Runnable continuation;
+  private Runnable abortWait;
 
   Execution(Endpoint endpoint, Invocation call) {
     this.endpoint = endpoint;
@@ -202,8 +203,31 @@ public final class Execution {
     }
   }
 
+  /**
+   * Starts a wait that the caller's cancellation ends at once, like {@link #beginWait()} otherwise:
+   * if the caller cancels before {@link #endAbortableWait()}, {@code leave} runs (the request
+   * leaves a pool's queue, as Go's {@code Acquire(ctx)} returns {@code ctx.Err()}) and the request
+   * ends as timed out, unwinding its blocks.
+   */
+  public void beginAbortableWait(Runnable leave) {
+    beginWait();
+    abortWait = leave;
+  }
+
+  /** Ends the wait started by {@link #beginAbortableWait(Runnable)}; cancellation no longer aborts it. */
+  public void endAbortableWait() {
+    abortWait = null;
+  }
+
   private void cancel() {
     cancelled = true;
+    if (abortWait != null) {
+      Runnable leave = abortWait;
+      abortWait = null;
+      leave.run();
+      finish(Outcome.TIMEOUT);
+      return;
+    }
     if (waitingForWorker && endpoint.runtime().withdraw(this)) {
       waitingForWorker = false;
       finish(Outcome.TIMEOUT);

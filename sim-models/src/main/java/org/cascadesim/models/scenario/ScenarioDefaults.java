@@ -30,6 +30,12 @@ public final class ScenarioDefaults {
    * small message), not a measurement.
    */
   public static final long CALLBACK_COST_NANOS = 50_000L;
+  /** The hand-off of a connection pool that does not set {@code handoff}: pgxpool's FIFO. */
+  public static final PoolHandoff POOL_HANDOFF = PoolHandoff.FIFO;
+  /** The wake-up delay of {@code fair-with-barging} hand-off: a thread unpark and reschedule. */
+  public static final long POOL_HANDOFF_DELAY_NANOS = 20_000L;
+  /** The memory estimate of one goroutine, 8 KiB (see docs/scenario-reference.md). */
+  public static final long BYTES_PER_GOROUTINE = 8L * 1024;
 
   private ScenarioDefaults() {}
 }

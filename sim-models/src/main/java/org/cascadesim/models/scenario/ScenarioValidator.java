@@ -32,6 +32,7 @@ public final class ScenarioValidator {
   private static final class Run {
     private final ScenarioSpec spec;
     private final List<ValidationIssue> issues = new ArrayList<>();
+    private ServiceSpec currentService;
 
     Run(ScenarioSpec spec) {
       this.spec = spec;
@@ -160,6 +161,11 @@ public final class ScenarioValidator {
         eventLoop(path + ".runtime", loop);
       }
       offloadsNeedAnEventLoop(path, service);
+      if (service.runtime() instanceof GoroutinesRuntime goroutines && goroutines.bytesPerGoroutine() <= 0) {
+        add(path + ".runtime.bytesPerGoroutine", "must be at least 1B (was " + goroutines.bytesPerGoroutine() + ")");
+      }
+      service.pools().forEach((pool, poolSpec) -> pool(path + ".pools." + pool, pool, poolSpec));
+      currentService = service;
       if (service.endpoints().isEmpty()) {
         add(path + ".endpoints", "a service needs at least one endpoint");
       }
@@ -195,6 +201,34 @@ public final class ScenarioValidator {
         timeout(path + ".call.timeout", call.timeoutNanos());
       } else if (step instanceof OffloadStep offload) {
         distribution(path + ".offload", offload.time());
+      } else if (step instanceof WithStep with) {
+        withStep(path, with);
+      }
+    }
+
+    private void pool(String path, String name, PoolSpec pool) {
+      name(path, name, "pool");
+      if (pool instanceof ConnectionPoolSpec c) {
+        if (c.size() <= 0) {
+          add(path + ".size", "must be at least 1 (was " + c.size() + ")");
+        }
+        timeout(path + ".acquireTimeout", c.acquireTimeoutNanos());
+        if (c.maxWaiters() < 0 && c.isWaitersBounded()) {
+          add(path + ".maxWaiters", "must be unbounded or 0 or more (was " + c.maxWaiters() + ")");
+        }
+        nonNegative(path + ".handoffDelay", c.handoffDelayNanos());
+      }
+    }
+
+    private void withStep(String path, WithStep with) {
+      if (currentService != null && !currentService.pools().containsKey(with.pool())) {
+        add(path + ".with", "no pool named '" + with.pool() + "' in this service; pools: " + names(currentService.pools()));
+      }
+      if (with.steps().isEmpty()) {
+        add(path + ".do", "a with block needs at least one step");
+      }
+      for (int i = 0; i < with.steps().size(); i++) {
+        step(path + ".do[" + i + "]", with.steps().get(i));
       }
     }
 
@@ -425,6 +459,9 @@ public final class ScenarioValidator {
                                         + "].call.to";
                                 edges.add(new Edge(to, path));
                               }
+                              if (e.steps().get(i) instanceof WithStep with) {
+                                nestedEdges("services." + service + ".endpoints." + endpoint + "[" + i + "]", with, edges);
+                              }
                             }
                             graph.put(new EndpointRef(service, endpoint), edges);
                           }));
@@ -432,6 +469,17 @@ public final class ScenarioValidator {
       for (EndpointRef start : graph.keySet()) {
         if (!state.containsKey(start)) {
           visit(start, graph, state, new ArrayList<>());
+        }
+      }
+    }
+
+    private static void nestedEdges(String path, WithStep with, List<Edge> edges) {
+      for (int j = 0; j < with.steps().size(); j++) {
+        String p = path + ".do[" + j + "]";
+        if (with.steps().get(j) instanceof CallStep call && call.to() instanceof EndpointRef to) {
+          edges.add(new Edge(to, p + ".call.to"));
+        } else if (with.steps().get(j) instanceof WithStep inner) {
+          nestedEdges(p, inner, edges);
         }
       }
     }

@@ -1,5 +1,6 @@
 package org.cascadesim.models.scenario;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,11 +9,18 @@ import java.util.Objects;
  *
  * @param runtime the concurrency model (goroutines, a thread pool, ...)
  * @param endpoints handler steps by endpoint name ({@code /charge}), in file order
+ * @param pools the service's pools by name ({@code db}), in file order
  */
-public record ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints) {
+public record ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints, Map<String, PoolSpec> pools) {
   /** Copies the endpoints so the record is immutable. */
   public ServiceSpec {
     Objects.requireNonNull(runtime, "runtime");
     endpoints = Specs.copy(endpoints, "endpoints");
+    pools = Specs.copy(pools, "pools");
+  }
+
+  /** A service without pools. */
+  public ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints) {
+    this(runtime, endpoints, new LinkedHashMap<>());
   }
 }
