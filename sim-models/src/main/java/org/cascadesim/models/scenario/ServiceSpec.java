@@ -8,11 +8,18 @@ import java.util.Objects;
  *
  * @param runtime the concurrency model (goroutines, a thread pool, ...)
  * @param endpoints handler steps by endpoint name ({@code /charge}), in file order
+ * @param stores the service's stores by name (idempotency-key tables), in file order
  */
-public record ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints) {
+public record ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints, Map<String, StoreSpec> stores) {
   /** Copies the endpoints so the record is immutable. */
   public ServiceSpec {
     Objects.requireNonNull(runtime, "runtime");
     endpoints = Specs.copy(endpoints, "endpoints");
+    stores = Specs.copy(stores, "stores");
+  }
+
+  /** A service without stores. */
+  public ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints) {
+    this(runtime, endpoints, new java.util.LinkedHashMap<>());
   }
 }
