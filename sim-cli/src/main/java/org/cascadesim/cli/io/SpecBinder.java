@@ -8,7 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cascadesim.models.idempotency.IdempotencyStore;
+import org.cascadesim.models.retry.Backoff;
 import org.cascadesim.models.scenario.ArrivalSpec;
+import org.cascadesim.models.scenario.BackoffSpec;
+import org.cascadesim.models.scenario.BudgetSpec;
+import org.cascadesim.models.scenario.IdempotencyStoreSpec;
+import org.cascadesim.models.scenario.IdempotentStep;
+import org.cascadesim.models.scenario.RetryCondition;
+import org.cascadesim.models.scenario.RetrySpec;
+import org.cascadesim.models.scenario.StoreSpec;
 import org.cascadesim.models.scenario.BoundedCapacity;
 import org.cascadesim.models.scenario.CallStep;
 import org.cascadesim.models.scenario.CallTarget;
@@ -191,7 +200,7 @@ public final class SpecBinder {
     Fields f =
         fields(
             node, path, "a client map with target and arrivals or users",
-            List.of("target", "arrivals", "users", "timeout"));
+            List.of("target", "arrivals", "users", "timeout", "retry", "idempotencyKey"));
     EndpointRef placeholder = new EndpointRef("?", "?");
     if (f == null) {
       return new ClientSpec(placeholder, new OpenLoopLoad(new PoissonArrivals(1)), ScenarioDefaults.NO_TIMEOUT);
@@ -216,10 +225,16 @@ public final class SpecBinder {
               + " or users (closed loop, e.g. {count: 50, thinkTime: 1s})");
     }
     Long timeout = f.has("timeout") ? timeout(f.get("timeout"), f.at("timeout")) : Long.valueOf(ScenarioDefaults.NO_TIMEOUT);
+    RetrySpec retry = f.has("retry") ? retry(f.get("retry"), f.at("retry")) : null;
+    boolean keys = f.has("idempotencyKey")
+        && "per-request".equals(choice(f.get("idempotencyKey"), f.at("idempotencyKey"), "idempotency key mode",
+            List.of("per-request", "none")));
     return new ClientSpec(
         target == null ? placeholder : target,
         load == null ? new OpenLoopLoad(new PoissonArrivals(1)) : load,
-        timeout == null ? ScenarioDefaults.NO_TIMEOUT : timeout);
+        timeout == null ? ScenarioDefaults.NO_TIMEOUT : timeout,
+        retry,
+        keys);
   }
 
   private LoadSpec arrivals(Node node, String path) {
@@ -301,7 +316,7 @@ public final class SpecBinder {
   }
 
   private ServiceSpec service(Node node, String path) {
-    Fields f = fields(node, path, "a service map with runtime and endpoints", List.of("runtime", "endpoints", "pools"));
+    Fields f = fields(node, path, "a service map with runtime and endpoints", List.of("runtime", "endpoints", "pools", "stores"));
     if (f == null) {
       return new ServiceSpec(new GoroutinesRuntime(), Map.of());
     }
@@ -312,7 +327,9 @@ public final class SpecBinder {
       endpoints = named(f.get("endpoints"), f.at("endpoints"), "endpoint", this::endpoint);
     }
     Map<String, PoolSpec> pools = f.has("pools") ? named(f.get("pools"), f.at("pools"), "pool", this::pool) : Map.of();
-    return new ServiceSpec(runtime, endpoints, pools);
+    Map<String, StoreSpec> stores =
+        f.has("stores") ? named(f.get("stores"), f.at("stores"), "store", this::store) : new LinkedHashMap<>();
+    return new ServiceSpec(runtime, endpoints, pools, stores);
   }
 
   private RuntimeSpec runtime(Node node, String path) {
@@ -387,7 +404,7 @@ public final class SpecBinder {
     if (node instanceof Node.MapNode m && m.entries().containsKey("with")) {
       return withStep(node, path);
     }
-    String kind = oneKey(node, path, "step", List.of("cpu", "io", "call", "offload"),
+    String kind = oneKey(node, path, "step", List.of("cpu", "io", "call", "offload", "idempotent"),
         "{cpu: 5ms}, {io: 20ms} or {call: provider}");
     if (kind == null) {
       return placeholder;
@@ -401,6 +418,8 @@ public final class SpecBinder {
         return new IoStep(distribution(body, p));
       case "offload":
         return new OffloadStep(distribution(body, p));
+      case "idempotent":
+        return idempotent(body, p);
       default:
         return call(body, p);
     }
@@ -476,23 +495,167 @@ public final class SpecBinder {
       return new CallStep(to == null ? placeholder : to, ScenarioDefaults.NO_TIMEOUT, ScenarioDefaults.CANCEL_ON_TIMEOUT);
     }
     Fields f = fields(node, path, "a dependency name, '<service> <endpoint>', or {to: ..., timeout: 1s}",
-        List.of("to", "timeout", "cancelOnTimeout"));
+        List.of("to", "timeout", "cancelOnTimeout", "retry"));
     if (f == null) {
       return new CallStep(placeholder, ScenarioDefaults.NO_TIMEOUT, false);
     }
     CallTarget to = f.required("to", "a dependency name or '<service> <endpoint>'") ? callTarget(f.get("to"), f.at("to")) : null;
     Long timeout = f.has("timeout") ? timeout(f.get("timeout"), f.at("timeout")) : Long.valueOf(ScenarioDefaults.NO_TIMEOUT);
     Boolean cancel = f.has("cancelOnTimeout") ? bool(f.get("cancelOnTimeout"), f.at("cancelOnTimeout")) : Boolean.valueOf(ScenarioDefaults.CANCEL_ON_TIMEOUT);
+    RetrySpec retry = f.has("retry") ? retry(f.get("retry"), f.at("retry")) : null;
     return new CallStep(
         to == null ? placeholder : to,
         timeout == null ? ScenarioDefaults.NO_TIMEOUT : timeout,
-        cancel == null ? ScenarioDefaults.CANCEL_ON_TIMEOUT : cancel);
+        cancel == null ? ScenarioDefaults.CANCEL_ON_TIMEOUT : cancel,
+        retry);
+  }
+
+  // ---------------------------------------------------------------- retries and idempotency
+
+  private static final List<String> RETRY_ON = List.of("timeout", "error", "rejected", "conflict", "short-circuited");
+
+  private RetrySpec retry(Node node, String path) {
+    Fields f = fields(node, path, "a retry map such as {maxAttempts: 3, backoff: {kind: full-jitter, base: 100ms, cap: 2s}}",
+        List.of("maxAttempts", "perAttemptTimeout", "deadline", "retryOn", "backoff", "budget"));
+    List<RetryCondition> defaultOn = List.of(RetryCondition.TIMEOUT, RetryCondition.ERROR, RetryCondition.REJECTED, RetryCondition.CONFLICT);
+    BackoffSpec defaultBackoff = new BackoffSpec(Backoff.Kind.FULL_JITTER, ScenarioDefaults.BACKOFF_BASE_NANOS,
+        ScenarioDefaults.BACKOFF_CAP_NANOS, ScenarioDefaults.BACKOFF_MULTIPLIER, ScenarioDefaults.BACKOFF_RANDOMIZATION_FACTOR);
+    if (f == null) {
+      return new RetrySpec(ScenarioDefaults.RETRY_MAX_ATTEMPTS, ScenarioDefaults.NO_TIMEOUT, ScenarioDefaults.NO_TIMEOUT,
+          defaultOn, defaultBackoff, new BudgetSpec.None());
+    }
+    Integer max = f.has("maxAttempts") ? intValue(f.get("maxAttempts"), f.at("maxAttempts")) : Integer.valueOf(ScenarioDefaults.RETRY_MAX_ATTEMPTS);
+    Long perAttempt = f.has("perAttemptTimeout") ? timeout(f.get("perAttemptTimeout"), f.at("perAttemptTimeout")) : Long.valueOf(ScenarioDefaults.NO_TIMEOUT);
+    Long deadline = f.has("deadline") ? timeout(f.get("deadline"), f.at("deadline")) : Long.valueOf(ScenarioDefaults.NO_TIMEOUT);
+    List<RetryCondition> on = defaultOn;
+    if (f.has("retryOn")) {
+      on = new ArrayList<>();
+      for (String label : list(f.get("retryOn"), f.at("retryOn"), "outcomes",
+          (n, p) -> choice(n, p, "outcome", RETRY_ON))) {
+        if (label != null) {
+          on.add(RetryCondition.values()[RETRY_ON.indexOf(label)]);
+        }
+      }
+    }
+    BackoffSpec backoff = f.has("backoff") ? backoff(f.get("backoff"), f.at("backoff"), defaultBackoff) : defaultBackoff;
+    BudgetSpec budget = f.has("budget") ? budget(f.get("budget"), f.at("budget")) : new BudgetSpec.None();
+    return new RetrySpec(
+        max == null ? ScenarioDefaults.RETRY_MAX_ATTEMPTS : max,
+        perAttempt == null ? ScenarioDefaults.NO_TIMEOUT : perAttempt,
+        deadline == null ? ScenarioDefaults.NO_TIMEOUT : deadline,
+        on, backoff, budget);
+  }
+
+  private BackoffSpec backoff(Node node, String path, BackoffSpec defaults) {
+    List<String> kinds = new ArrayList<>();
+    for (Backoff.Kind k : Backoff.Kind.values()) {
+      kinds.add(k.label());
+    }
+    String kind = kind(node, path, "kind", kinds, "a backoff such as {kind: full-jitter, base: 100ms, cap: 2s}");
+    if (kind == null) {
+      return defaults;
+    }
+    Fields f = fields(node, path, "", List.of("kind", "base", "cap", "multiplier", "randomizationFactor"));
+    if (f == null) {
+      return defaults;
+    }
+    Long base = f.has("base") ? duration(f.get("base"), f.at("base")) : Long.valueOf(defaults.baseNanos());
+    Long cap = f.has("cap") ? duration(f.get("cap"), f.at("cap")) : Long.valueOf(defaults.capNanos());
+    Double multiplier = f.has("multiplier") ? number(f.get("multiplier"), f.at("multiplier")) : Double.valueOf(defaults.multiplier());
+    Double factor = f.has("randomizationFactor") ? number(f.get("randomizationFactor"), f.at("randomizationFactor"))
+        : Double.valueOf(defaults.randomizationFactor());
+    return new BackoffSpec(Backoff.Kind.values()[kinds.indexOf(kind)],
+        base == null ? defaults.baseNanos() : base,
+        cap == null ? defaults.capNanos() : cap,
+        multiplier == null ? defaults.multiplier() : multiplier,
+        factor == null ? defaults.randomizationFactor() : factor);
+  }
+
+  private BudgetSpec budget(Node node, String path) {
+    String kind = kind(node, path, "kind", List.of("none", "token-bucket", "grpc", "finagle"),
+        "a budget such as {kind: token-bucket}, {kind: grpc, maxTokens: 10, tokenRatio: 0.1} or {kind: finagle}");
+    if (kind == null) {
+      return new BudgetSpec.None();
+    }
+    switch (kind) {
+      case "token-bucket": {
+        Fields f = fields(node, path, "", List.of("kind", "capacity", "retryCost", "timeoutCost", "successIncrement"));
+        Long capacity = f != null && f.has("capacity") ? longValue(f.get("capacity"), f.at("capacity")) : null;
+        Long retryCost = f != null && f.has("retryCost") ? longValue(f.get("retryCost"), f.at("retryCost")) : null;
+        Long timeoutCost = f != null && f.has("timeoutCost") ? longValue(f.get("timeoutCost"), f.at("timeoutCost")) : null;
+        Long increment = f != null && f.has("successIncrement") ? longValue(f.get("successIncrement"), f.at("successIncrement")) : null;
+        return new BudgetSpec.TokenBucket(
+            capacity == null ? ScenarioDefaults.TOKEN_BUCKET_CAPACITY : capacity,
+            retryCost == null ? ScenarioDefaults.TOKEN_BUCKET_RETRY_COST : retryCost,
+            timeoutCost == null ? ScenarioDefaults.TOKEN_BUCKET_TIMEOUT_COST : timeoutCost,
+            increment == null ? ScenarioDefaults.TOKEN_BUCKET_SUCCESS_INCREMENT : increment);
+      }
+      case "grpc": {
+        Fields f = fields(node, path, "", List.of("kind", "maxTokens", "tokenRatio"));
+        if (f == null) {
+          return new BudgetSpec.None();
+        }
+        Long maxTokens = f.required("maxTokens", "the token count at start and at most, e.g. 10") ? longValue(f.get("maxTokens"), f.at("maxTokens")) : null;
+        Double ratio = f.required("tokenRatio", "the tokens a success adds, e.g. 0.1") ? number(f.get("tokenRatio"), f.at("tokenRatio")) : null;
+        return new BudgetSpec.Grpc(maxTokens == null ? 10 : maxTokens, ratio == null ? 0.1 : ratio);
+      }
+      case "finagle": {
+        Fields f = fields(node, path, "", List.of("kind", "ttl", "minRetriesPerSec", "percentCanRetry"));
+        Long ttl = f != null && f.has("ttl") ? duration(f.get("ttl"), f.at("ttl")) : null;
+        Double min = f != null && f.has("minRetriesPerSec") ? number(f.get("minRetriesPerSec"), f.at("minRetriesPerSec")) : null;
+        Double percent = f != null && f.has("percentCanRetry") ? number(f.get("percentCanRetry"), f.at("percentCanRetry")) : null;
+        return new BudgetSpec.Finagle(
+            ttl == null ? ScenarioDefaults.FINAGLE_TTL_NANOS : ttl,
+            min == null ? ScenarioDefaults.FINAGLE_MIN_RETRIES_PER_SEC : min,
+            percent == null ? ScenarioDefaults.FINAGLE_PERCENT_CAN_RETRY : percent);
+      }
+      default:
+        fields(node, path, "", List.of("kind"));
+        return new BudgetSpec.None();
+    }
+  }
+
+  private StoreSpec store(Node node, String path) {
+    StoreSpec placeholder = new IdempotencyStoreSpec(IdempotencyStore.Mode.ATOMIC_CLAIM,
+        ScenarioDefaults.STORE_OP_LATENCY_NANOS, IdempotencyStore.InProgress.CONFLICT, ScenarioDefaults.STORE_TTL_NANOS);
+    String kind = kind(node, path, "kind", List.of("idempotency-store"),
+        "a store such as {kind: idempotency-store, mode: atomic-claim}");
+    if (kind == null) {
+      return placeholder;
+    }
+    Fields f = fields(node, path, "", List.of("kind", "mode", "opLatency", "inProgress", "ttl"));
+    if (f == null) {
+      return placeholder;
+    }
+    List<String> modes = List.of("check-then-insert", "insert-after-unique", "atomic-claim");
+    String mode = f.required("mode", "check-then-insert, insert-after-unique or atomic-claim")
+        ? choice(f.get("mode"), f.at("mode"), "store mode", modes) : null;
+    Long latency = f.has("opLatency") ? duration(f.get("opLatency"), f.at("opLatency")) : Long.valueOf(ScenarioDefaults.STORE_OP_LATENCY_NANOS);
+    String inProgress = f.has("inProgress") ? choice(f.get("inProgress"), f.at("inProgress"), "in-progress policy",
+        List.of("conflict", "wait")) : "conflict";
+    Long ttl = f.has("ttl") ? timeout(f.get("ttl"), f.at("ttl")) : Long.valueOf(ScenarioDefaults.STORE_TTL_NANOS);
+    return new IdempotencyStoreSpec(
+        mode == null ? IdempotencyStore.Mode.ATOMIC_CLAIM : IdempotencyStore.Mode.values()[modes.indexOf(mode)],
+        latency == null ? ScenarioDefaults.STORE_OP_LATENCY_NANOS : latency,
+        "wait".equals(inProgress) ? IdempotencyStore.InProgress.WAIT : IdempotencyStore.InProgress.CONFLICT,
+        ttl == null ? ScenarioDefaults.STORE_TTL_NANOS : ttl);
+  }
+
+  private StepSpec idempotent(Node node, String path) {
+    Fields f = fields(node, path, "a map such as {store: keys, do: [{call: provider}]}", List.of("store", "do"));
+    if (f == null) {
+      return new IdempotentStep("?", List.of());
+    }
+    String store = f.required("store", "the name of an idempotency store of this service") ? string(f.get("store"), f.at("store")) : null;
+    List<StepSpec> steps = f.required("do", "the steps to protect, e.g. [{call: provider}]")
+        ? list(f.get("do"), f.at("do"), "steps", this::step) : List.of();
+    return new IdempotentStep(store == null ? "?" : store, steps);
   }
 
   private DependencySpec dependency(Node node, String path) {
     List<String> bounded = List.of("concurrency", "serviceTime", "queue", "queueLimit");
     Fields f = fields(node, path, "a dependency map with latency, or concurrency and serviceTime",
-        List.of("latency", "concurrency", "serviceTime", "queue", "queueLimit", "errorRate", "faults"));
+        List.of("latency", "concurrency", "serviceTime", "queue", "queueLimit", "errorRate", "faults", "sideEffect"));
     CapacitySpec placeholder = new UnboundedCapacity(new ConstantDist(0));
     if (f == null) {
       return new DependencySpec(placeholder, 0, List.of());
@@ -533,7 +696,8 @@ public final class SpecBinder {
     }
     Double errorRate = f.has("errorRate") ? number(f.get("errorRate"), f.at("errorRate")) : Double.valueOf(ScenarioDefaults.ERROR_RATE);
     List<FaultSpec> faults = f.has("faults") ? list(f.get("faults"), f.at("faults"), "faults", this::fault) : List.of();
-    return new DependencySpec(capacity, errorRate == null ? 0 : errorRate, faults);
+    String sideEffect = f.has("sideEffect") ? choice(f.get("sideEffect"), f.at("sideEffect"), "side effect", List.of("charge", "none")) : null;
+    return new DependencySpec(capacity, errorRate == null ? 0 : errorRate, faults, "none".equals(sideEffect) ? null : sideEffect);
   }
 
   private FaultSpec fault(Node node, String path) {

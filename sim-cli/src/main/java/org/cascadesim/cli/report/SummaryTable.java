@@ -36,6 +36,7 @@ public final class SummaryTable {
     section(out, "ENDPOINTS (server side, from arrival at the service)", run.endpoints(), run.measuredNanos());
     section(out, "DEPENDENCIES", run.dependencies(), run.measuredNanos());
     PoolSection.append(out, run);
+    out.append(RetryLines.format(run));
     return out.toString();
   }
 

@@ -71,7 +71,7 @@ class OverridesTest {
   void reportsUnknownKeysAgainstTheArgument() {
     assertThat(problems("clients.app.tmeout=1s")).containsExactly(
         "--set clients.app.tmeout=1s: clients.app.tmeout: unknown key 'tmeout'; did you mean"
-            + " 'timeout'? allowed keys: target, arrivals, users, timeout");
+            + " 'timeout'? allowed keys: target, arrivals, users, timeout, retry, idempotencyKey");
   }
 
   @Test

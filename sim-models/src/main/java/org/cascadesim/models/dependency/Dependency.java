@@ -2,6 +2,7 @@ package org.cascadesim.models.dependency;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.Consumer;
 import org.cascadesim.core.Simulation;
 import org.cascadesim.core.event.EventQueue;
 import org.cascadesim.core.metrics.TimeWeightedGauge;
@@ -54,6 +55,7 @@ public final class Dependency implements Callee {
   private final TimeWeightedGauge queueGauge;
   private final ArrayDeque<Job> queue = new ArrayDeque<>();
   private int busy;
+  private Consumer<Invocation> effectListener;
 
   /**
    * Creates a dependency.
@@ -92,6 +94,14 @@ public final class Dependency implements Callee {
   @Override
   public String name() {
     return name;
+  }
+
+  /**
+   * Registers who is told of every call this dependency completes successfully, whether or not
+   * the caller is still waiting (a side effect such as a charge happens either way).
+   */
+  public void onSuccessfulWork(Consumer<Invocation> listener) {
+    this.effectListener = listener;
   }
 
   /** Returns the books of this dependency. */
@@ -177,6 +187,9 @@ public final class Dependency implements Callee {
       if (holdsServer) {
         holdsServer = false;
         releaseServer();
+      }
+      if (outcome == Outcome.OK && effectListener != null) {
+        effectListener.accept(call);
       }
       call.complete(outcome);
     }

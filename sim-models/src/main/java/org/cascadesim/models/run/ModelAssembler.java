@@ -9,6 +9,9 @@ import org.cascadesim.core.SimulationConfig;
 import org.cascadesim.core.random.Distribution;
 import org.cascadesim.models.dependency.Dependency;
 import org.cascadesim.models.dependency.FaultPhase;
+import org.cascadesim.models.idempotency.IdempotencyStore;
+import org.cascadesim.models.idempotency.IdempotentBlock;
+import org.cascadesim.models.idempotency.SideEffectLedger;
 import org.cascadesim.models.load.ArrivalProcess;
 import org.cascadesim.models.load.Client;
 import org.cascadesim.models.load.InFlightLimit;
@@ -17,12 +20,18 @@ import org.cascadesim.models.pool.PoolAssembly;
 import org.cascadesim.models.pool.WithConnection;
 import org.cascadesim.models.request.Callee;
 import org.cascadesim.models.request.Invocation;
+import org.cascadesim.models.request.Outcome;
+import org.cascadesim.models.retry.Backoff;
+import org.cascadesim.models.retry.RetryBudget;
+import org.cascadesim.models.retry.RetryPolicy;
+import org.cascadesim.models.retry.RetryingCaller;
 import org.cascadesim.models.runtime.GoroutineRuntime;
 import org.cascadesim.models.runtime.Service;
 import org.cascadesim.models.runtime.Step;
 import org.cascadesim.models.runtime.WorkerPoolRuntime;
 import org.cascadesim.models.runtime.eventloop.Offload;
 import org.cascadesim.models.scenario.BoundedCapacity;
+import org.cascadesim.models.scenario.BudgetSpec;
 import org.cascadesim.models.scenario.CallStep;
 import org.cascadesim.models.scenario.CallTarget;
 import org.cascadesim.models.scenario.ClientSpec;
@@ -42,6 +51,8 @@ import org.cascadesim.models.scenario.ExponentialDist;
 import org.cascadesim.models.scenario.FaultSpec;
 import org.cascadesim.models.scenario.GoroutinesRuntime;
 import org.cascadesim.models.scenario.HangFault;
+import org.cascadesim.models.scenario.IdempotencyStoreSpec;
+import org.cascadesim.models.scenario.IdempotentStep;
 import org.cascadesim.models.scenario.IoStep;
 import org.cascadesim.models.scenario.LatencyFault;
 import org.cascadesim.models.scenario.LoadPhase;
@@ -55,6 +66,8 @@ import org.cascadesim.models.scenario.PoissonArrivals;
 import org.cascadesim.models.scenario.ProfileArrivals;
 import org.cascadesim.models.scenario.QueueDiscipline;
 import org.cascadesim.models.scenario.RampPhase;
+import org.cascadesim.models.scenario.RetryCondition;
+import org.cascadesim.models.scenario.RetrySpec;
 import org.cascadesim.models.scenario.ScenarioSpec;
 import org.cascadesim.models.scenario.ServiceSpec;
 import org.cascadesim.models.scenario.SpikePhase;
@@ -96,6 +109,11 @@ public final class ModelAssembler {
       Dependency d = dependency(sim, name, dep);
       dependencies.put(name, d);
       model.add(d);
+      if (dep.sideEffect() != null) {
+        SideEffectLedger ledger = new SideEffectLedger(sim, name, dep.sideEffect());
+        d.onSuccessfulWork(ledger::record);
+        model.add(ledger);
+      }
     });
 
     Map<String, Service> services = new LinkedHashMap<>();
@@ -107,10 +125,13 @@ public final class ModelAssembler {
     });
     spec.services().forEach((name, service) -> {
       Map<String, ConnectionPool> pools = PoolAssembly.pools(sim, name, service);
+      Map<String, IdempotencyStore> stores = stores(model, name, service);
       for (Map.Entry<String, EndpointSpec> e : service.endpoints().entrySet()) {
         List<Step> program = new ArrayList<>();
-        for (StepSpec step : e.getValue().steps()) {
-          program.add(step(step, dependencies, services, pools));
+        Site site = new Site(model, name + " " + e.getKey(), stores, pools);
+        List<StepSpec> steps = e.getValue().steps();
+        for (int i = 0; i < steps.size(); i++) {
+          program.add(step(steps.get(i), dependencies, services, site, "[" + i + "]"));
         }
         services.get(name).endpoint(e.getKey()).setProgram(program);
       }
@@ -161,16 +182,79 @@ public final class ModelAssembler {
     throw new IllegalArgumentException("unsupported runtime " + spec.runtime());
   }
 
+  /** Where steps are wired: the model, the endpoint's display name and its service's stores and pools. */
+  private record Site(SystemModel model, String endpoint, Map<String, IdempotencyStore> stores,
+      Map<String, ConnectionPool> pools) {}
+
+  private static Map<String, IdempotencyStore> stores(SystemModel model, String service, ServiceSpec spec) {
+    Map<String, IdempotencyStore> stores = new LinkedHashMap<>();
+    spec.stores().forEach((name, store) -> {
+      IdempotencyStoreSpec keys = (IdempotencyStoreSpec) store;
+      IdempotencyStore s = new IdempotencyStore(model.simulation(), service + "." + name, keys.mode(),
+          keys.opLatencyNanos(), keys.inProgress(), keys.ttlNanos());
+      stores.put(name, s);
+      model.add(s);
+    });
+    return stores;
+  }
+
   private static Step step(StepSpec spec, Map<String, Dependency> dependencies, Map<String, Service> services,
-      Map<String, ConnectionPool> pools) {
+      Site site, String index) {
     if (spec instanceof WithStep with) {
       List<Step> body = new ArrayList<>();
-      for (StepSpec inner : with.steps()) {
-        body.add(step(inner, dependencies, services, pools));
+      for (int i = 0; i < with.steps().size(); i++) {
+        body.add(step(with.steps().get(i), dependencies, services, site, index + "[" + i + "]"));
       }
-      return new WithConnection(pools.get(with.pool()), body);
+      return new WithConnection(site.pools().get(with.pool()), body);
+    }
+    if (spec instanceof IdempotentStep idempotent) {
+      List<Step> body = new ArrayList<>();
+      for (int i = 0; i < idempotent.steps().size(); i++) {
+        body.add(step(idempotent.steps().get(i), dependencies, services, site, index + "[" + i + "]"));
+      }
+      return new IdempotentBlock(site.stores().get(idempotent.store()), body);
+    }
+    if (spec instanceof CallStep call && call.retry() != null) {
+      Callee target = callee(call.to(), dependencies, services);
+      long timeout = call.hasTimeout() ? call.timeoutNanos() : Invocation.NO_TIMEOUT;
+      RetryingCaller layer = new RetryingCaller(site.model().simulation(),
+          site.endpoint() + index + " -> " + target.name(), target,
+          retryPolicy(call.retry(), timeout), call.cancelOnTimeout(), false);
+      site.model().add(layer);
+      return new Step.Call(layer, outerTimeout(call.retry()), call.cancelOnTimeout());
     }
     return step(spec, dependencies, services);
+  }
+
+  /** The retry policy of a layer whose own timeout (client or call {@code timeout}) is {@code timeoutNanos}. */
+  static RetryPolicy retryPolicy(RetrySpec spec, long timeoutNanos) {
+    List<Outcome> retryOn = new ArrayList<>();
+    for (RetryCondition c : spec.retryOn()) {
+      retryOn.add(Outcome.valueOf(c.name()));
+    }
+    Backoff backoff = new Backoff(spec.backoff().kind(), spec.backoff().baseNanos(), spec.backoff().capNanos(),
+        spec.backoff().multiplier(), spec.backoff().randomizationFactor());
+    long perAttempt = spec.hasPerAttemptTimeout() ? spec.perAttemptTimeoutNanos() : timeoutNanos;
+    long deadline = spec.hasDeadline() ? spec.deadlineNanos() : Invocation.NO_TIMEOUT;
+    return new RetryPolicy(spec.maxAttempts(), perAttempt, deadline, retryOn, backoff, budget(spec.budget()));
+  }
+
+  /** The caller's timeout around a retrying layer: the deadline over all attempts, if any. */
+  private static long outerTimeout(RetrySpec spec) {
+    return spec.hasDeadline() ? spec.deadlineNanos() : Invocation.NO_TIMEOUT;
+  }
+
+  private static java.util.function.Supplier<RetryBudget> budget(BudgetSpec spec) {
+    if (spec instanceof BudgetSpec.TokenBucket t) {
+      return () -> new RetryBudget.AwsTokenBucket(t.capacity(), t.retryCost(), t.timeoutCost(), t.successIncrement());
+    }
+    if (spec instanceof BudgetSpec.Grpc g) {
+      return () -> new RetryBudget.GrpcThrottle(g.maxTokens(), g.tokenRatio());
+    }
+    if (spec instanceof BudgetSpec.Finagle f) {
+      return () -> new RetryBudget.Finagle(f.ttlNanos(), f.minRetriesPerSec(), f.percentCanRetry());
+    }
+    return RetryBudget.Unlimited::new;
   }
 
   private static Step step(StepSpec spec, Map<String, Dependency> dependencies, Map<String, Service> services) {
@@ -200,6 +284,17 @@ public final class ModelAssembler {
     Simulation sim = model.simulation();
     Callee target = services.get(spec.target().service()).endpoint(spec.target().endpoint());
     long timeout = spec.hasTimeout() ? spec.timeoutNanos() : Invocation.NO_TIMEOUT;
+    if (spec.retry() != null || spec.idempotencyKeyPerRequest()) {
+      RetryPolicy policy = spec.retry() != null
+          ? retryPolicy(spec.retry(), timeout)
+          : new RetryPolicy(1, timeout, Invocation.NO_TIMEOUT, List.of(), Backoff.aws(Backoff.Kind.NONE, 0, 0),
+              RetryBudget.Unlimited::new);
+      RetryingCaller layer = new RetryingCaller(sim, "client " + name, target, policy, false,
+          spec.idempotencyKeyPerRequest());
+      model.add(layer);
+      target = layer;
+      timeout = spec.retry() != null ? outerTimeout(spec.retry()) : Invocation.NO_TIMEOUT;
+    }
     if (spec.load() instanceof ClosedLoopLoad closed) {
       return Client.closedLoop(sim, name, target, closed.users(), distribution(closed.thinkTime()), timeout, model.limit());
     }

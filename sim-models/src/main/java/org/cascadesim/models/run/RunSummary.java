@@ -12,7 +12,8 @@ import org.cascadesim.models.runtime.Service;
 /**
  * What one run of one variant gives back: how it ended, the books of every client, endpoint and
  * dependency, and the time series. Only simulated quantities: the same scenario, variant and seed
- * give the same summary.
+ * give the same summary. {@code retries} holds retry amplification per layer and duplicate side
+ * effects (extra charges).
  */
 public record RunSummary(
     String scenario,
@@ -24,7 +25,8 @@ public record RunSummary(
     List<TrafficSummary> clients,
     List<TrafficSummary> endpoints,
     List<TrafficSummary> dependencies,
-    TimeSeries timeSeries) {
+    TimeSeries timeSeries,
+    RetryReport retries) {
 
   /** Collects the summary of a model after {@link SystemModel#run()} returned {@code stop}. */
   public static RunSummary of(String scenario, String variant, SystemModel model, RunResult stop) {
@@ -48,7 +50,8 @@ public record RunSummary(
     int windows = (int) ((end + windowNanos - 1) / windowNanos);
     TimeSeries series = TimeSeries.of(sim.metrics(), windows, sim.nowNanos());
     return new RunSummary(scenario, variant, sim.seed(), model.durationNanos(), model.warmupNanos(), stop,
-        List.copyOf(clients), List.copyOf(endpoints), List.copyOf(dependencies), series);
+        List.copyOf(clients), List.copyOf(endpoints), List.copyOf(dependencies), series,
+        RetryReport.of(model));
   }
 
   /** Returns the span whole-run statistics cover: the duration less the warm-up. */

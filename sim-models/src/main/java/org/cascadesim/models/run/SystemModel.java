@@ -6,8 +6,11 @@ import java.util.List;
 import org.cascadesim.core.RunResult;
 import org.cascadesim.core.Simulation;
 import org.cascadesim.models.dependency.Dependency;
+import org.cascadesim.models.idempotency.IdempotencyStore;
+import org.cascadesim.models.idempotency.SideEffectLedger;
 import org.cascadesim.models.load.Client;
 import org.cascadesim.models.load.InFlightLimit;
+import org.cascadesim.models.retry.RetryingCaller;
 import org.cascadesim.models.runtime.Service;
 
 /**
@@ -23,6 +26,9 @@ public final class SystemModel {
   private final List<Client> clients = new ArrayList<>();
   private final List<Service> services = new ArrayList<>();
   private final List<Dependency> dependencies = new ArrayList<>();
+  private final List<RetryingCaller> retryLayers = new ArrayList<>();
+  private final List<IdempotencyStore> idempotencyStores = new ArrayList<>();
+  private final List<SideEffectLedger> sideEffectLedgers = new ArrayList<>();
 
   /** Creates an empty model that will run for {@code durationNanos} with no warm-up. */
   public SystemModel(Simulation sim, long durationNanos, InFlightLimit limit) {
@@ -81,6 +87,36 @@ public final class SystemModel {
   /** Adds a dependency. */
   public void add(Dependency dependency) {
     dependencies.add(dependency);
+  }
+
+  /** Adds a retrying layer (a client's or a call site's retries). */
+  public void add(RetryingCaller layer) {
+    retryLayers.add(layer);
+  }
+
+  /** Adds an idempotency store. */
+  public void add(IdempotencyStore store) {
+    idempotencyStores.add(store);
+  }
+
+  /** Adds the side-effect ledger of a dependency. */
+  public void add(SideEffectLedger ledger) {
+    sideEffectLedgers.add(ledger);
+  }
+
+  /** Returns the retrying layers in wiring order. */
+  public List<RetryingCaller> retryLayers() {
+    return Collections.unmodifiableList(retryLayers);
+  }
+
+  /** Returns the idempotency stores in wiring order. */
+  public List<IdempotencyStore> idempotencyStores() {
+    return Collections.unmodifiableList(idempotencyStores);
+  }
+
+  /** Returns the side-effect ledgers in dependency order. */
+  public List<SideEffectLedger> sideEffectLedgers() {
+    return Collections.unmodifiableList(sideEffectLedgers);
   }
 
   /** Returns the clients in declaration order. */

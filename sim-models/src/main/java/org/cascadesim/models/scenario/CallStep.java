@@ -10,12 +10,18 @@ import java.util.Objects;
  * @param timeoutNanos how long the caller waits, or {@link ScenarioDefaults#NO_TIMEOUT}
  * @param cancelOnTimeout whether the callee stops working when the caller gives up (otherwise
  *     abandoned work still costs capacity)
+ * @param retry the call site's retry policy, or null for none
  */
-public record CallStep(CallTarget to, long timeoutNanos, boolean cancelOnTimeout)
+public record CallStep(CallTarget to, long timeoutNanos, boolean cancelOnTimeout, RetrySpec retry)
     implements StepSpec {
   /** Checks the target is present. */
   public CallStep {
     Objects.requireNonNull(to, "to");
+  }
+
+  /** A call without retries. */
+  public CallStep(CallTarget to, long timeoutNanos, boolean cancelOnTimeout) {
+    this(to, timeoutNanos, cancelOnTimeout, null);
   }
 
   /** Whether the caller gives up after {@link #timeoutNanos()}. */

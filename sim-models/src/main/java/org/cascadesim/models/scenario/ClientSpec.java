@@ -9,12 +9,21 @@ import java.util.Objects;
  * @param target the service endpoint the client calls
  * @param load open-loop arrivals or a closed-loop user population
  * @param timeoutNanos how long the client waits, or {@link ScenarioDefaults#NO_TIMEOUT}
+ * @param retry the client's retry policy, or null for none
+ * @param idempotencyKeyPerRequest whether each logical request carries one idempotency key,
+ *     shared by all its attempts
  */
-public record ClientSpec(EndpointRef target, LoadSpec load, long timeoutNanos) {
+public record ClientSpec(
+    EndpointRef target, LoadSpec load, long timeoutNanos, RetrySpec retry, boolean idempotencyKeyPerRequest) {
   /** Checks the references are present. */
   public ClientSpec {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(load, "load");
+  }
+
+  /** A client without retries or idempotency keys. */
+  public ClientSpec(EndpointRef target, LoadSpec load, long timeoutNanos) {
+    this(target, load, timeoutNanos, null, false);
   }
 
   /** Whether the client gives up after {@link #timeoutNanos()}. */

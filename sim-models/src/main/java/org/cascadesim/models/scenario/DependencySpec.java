@@ -10,11 +10,18 @@ import java.util.Objects;
  * @param capacity unbounded with a latency, or bounded with a service time and a queue
  * @param errorRate the fraction of calls that fail, in [0, 1]
  * @param faults fault windows in file order
+ * @param sideEffect the kind of side effect a successful call has ({@code charge}), counted per
+ *     idempotency key, or null for none
  */
-public record DependencySpec(CapacitySpec capacity, double errorRate, List<FaultSpec> faults) {
+public record DependencySpec(CapacitySpec capacity, double errorRate, List<FaultSpec> faults, String sideEffect) {
   /** Copies the faults so the record is immutable. */
   public DependencySpec {
     Objects.requireNonNull(capacity, "capacity");
     faults = Specs.copy(faults, "faults");
+  }
+
+  /** A dependency without side effects. */
+  public DependencySpec(CapacitySpec capacity, double errorRate, List<FaultSpec> faults) {
+    this(capacity, errorRate, faults, null);
   }
 }

@@ -37,5 +37,34 @@ public final class ScenarioDefaults {
   /** The memory estimate of one goroutine, 8 KiB (see docs/scenario-reference.md). */
   public static final long BYTES_PER_GOROUTINE = 8L * 1024;
 
+  /** Attempts in all (including the first) of a retry policy that does not set maxAttempts (resilience4j, AWS SDK). */
+  public static final int RETRY_MAX_ATTEMPTS = 3;
+  /** The backoff base when unset (AWS SDK {@code DEFAULT_RETRY_DELAY_BASE}). */
+  public static final long BACKOFF_BASE_NANOS = 100_000_000L;
+  /** The backoff cap when unset (AWS SDK {@code MAXIMUM_RETRY_DELAY}). */
+  public static final long BACKOFF_CAP_NANOS = 20_000_000_000L;
+  /** The backoff multiplier when unset (the AWS formulas' 2). */
+  public static final double BACKOFF_MULTIPLIER = 2.0;
+  /** resilience4j's default randomization factor. */
+  public static final double BACKOFF_RANDOMIZATION_FACTOR = 0.5;
+  /** AWS SDK retry quota: initial tokens. */
+  public static final long TOKEN_BUCKET_CAPACITY = 500;
+  /** AWS SDK retry quota: cost of a retry. */
+  public static final long TOKEN_BUCKET_RETRY_COST = 5;
+  /** AWS SDK retry quota: cost of a retry after a timeout. */
+  public static final long TOKEN_BUCKET_TIMEOUT_COST = 10;
+  /** AWS SDK retry quota: refund of a success without retry. */
+  public static final long TOKEN_BUCKET_SUCCESS_INCREMENT = 1;
+  /** Finagle RetryBudget default ttl. */
+  public static final long FINAGLE_TTL_NANOS = 10_000_000_000L;
+  /** Finagle RetryBudget default minRetriesPerSec. */
+  public static final double FINAGLE_MIN_RETRIES_PER_SEC = 10;
+  /** Finagle RetryBudget default percentCanRetry. */
+  public static final double FINAGLE_PERCENT_CAN_RETRY = 0.2;
+  /** The latency of one idempotency-store operation when unset. */
+  public static final long STORE_OP_LATENCY_NANOS = 2_000_000L;
+  /** How long an idempotency key lives when unset (Stripe prunes keys at least 24 h old). */
+  public static final long STORE_TTL_NANOS = 86_400_000_000_000L;
+
   private ScenarioDefaults() {}
 }

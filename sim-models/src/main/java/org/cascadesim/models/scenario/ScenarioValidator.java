@@ -91,6 +91,9 @@ public final class ScenarioValidator {
       name(path, name, "client");
       endpointRef(path + ".target", client.target());
       timeout(path + ".timeout", client.timeoutNanos());
+      if (client.retry() != null) {
+        retry(path + ".retry", client.retry());
+      }
       if (client.load() instanceof OpenLoopLoad open) {
         arrivals(path + ".arrivals", open.arrivals());
       } else if (client.load() instanceof ClosedLoopLoad closed) {
@@ -141,7 +144,9 @@ public final class ScenarioValidator {
 
     private void service(String name, ServiceSpec service) {
       String path = "services." + name;
+      currentService = service;
       name(path, name, "service");
+      service.stores().forEach((store, s) -> store(path + ".stores." + store, store, s));
       if (spec.dependencies().containsKey(name)) {
         add(
             path,
@@ -203,6 +208,79 @@ public final class ScenarioValidator {
         distribution(path + ".offload", offload.time());
       } else if (step instanceof WithStep with) {
         withStep(path, with);
+      }
+      if (step instanceof CallStep call) {
+        if (call.retry() != null) {
+          retry(path + ".call.retry", call.retry());
+        }
+      } else if (step instanceof IdempotentStep idempotent) {
+        idempotent(path + ".idempotent", idempotent);
+      }
+    }
+
+    private void idempotent(String path, IdempotentStep step) {
+      if (currentService != null && !(currentService.stores().get(step.store()) instanceof IdempotencyStoreSpec)) {
+        add(path + ".store", "no idempotency store named '" + step.store() + "' in this service; stores: "
+            + names(currentService.stores()));
+      }
+      if (step.steps().isEmpty()) {
+        add(path + ".do", "an idempotent block needs at least one step");
+      }
+      for (int i = 0; i < step.steps().size(); i++) {
+        step(path + ".do[" + i + "]", step.steps().get(i));
+      }
+    }
+
+    private void store(String path, String name, StoreSpec store) {
+      name(path, name, "store");
+      if (store instanceof IdempotencyStoreSpec keys) {
+        nonNegative(path + ".opLatency", keys.opLatencyNanos());
+        timeout(path + ".ttl", keys.ttlNanos());
+      }
+    }
+
+    private void retry(String path, RetrySpec retry) {
+      if (retry.maxAttempts() < 1) {
+        add(path + ".maxAttempts", "must be at least 1, the first attempt included (was " + retry.maxAttempts() + ")");
+      }
+      timeout(path + ".perAttemptTimeout", retry.perAttemptTimeoutNanos());
+      timeout(path + ".deadline", retry.deadlineNanos());
+      BackoffSpec b = retry.backoff();
+      nonNegative(path + ".backoff.base", b.baseNanos());
+      if (b.capNanos() < b.baseNanos()) {
+        add(path + ".backoff.cap", "must be at least base (" + Durations.format(b.baseNanos()) + ") (was "
+            + Durations.format(b.capNanos()) + ")");
+      }
+      if (!(b.multiplier() >= 1) || !Double.isFinite(b.multiplier())) {
+        add(path + ".backoff.multiplier", "must be at least 1 (was " + b.multiplier() + ")");
+      }
+      fraction(path + ".backoff.randomizationFactor", b.randomizationFactor());
+      String bp = path + ".budget";
+      if (retry.budget() instanceof BudgetSpec.TokenBucket t) {
+        if (t.capacity() < 1) {
+          add(bp + ".capacity", "must be at least 1 (was " + t.capacity() + ")");
+        }
+        for (long v : new long[] {t.retryCost(), t.timeoutCost(), t.successIncrement()}) {
+          if (v < 0) {
+            add(bp, "costs and increment must be 0 or more");
+            break;
+          }
+        }
+      } else if (retry.budget() instanceof BudgetSpec.Grpc g) {
+        if (g.maxTokens() < 1 || g.maxTokens() > 1000) {
+          add(bp + ".maxTokens", "must be in [1, 1000] (gRFC A6) (was " + g.maxTokens() + ")");
+        }
+        positiveNumber(bp + ".tokenRatio", g.tokenRatio());
+      } else if (retry.budget() instanceof BudgetSpec.Finagle f) {
+        if (f.ttlNanos() < 1_000_000_000L || f.ttlNanos() > 60_000_000_000L) {
+          add(bp + ".ttl", "must be between 1s and 60s (Finagle) (was " + Durations.format(f.ttlNanos()) + ")");
+        }
+        if (!(f.minRetriesPerSec() >= 0) || !Double.isFinite(f.minRetriesPerSec())) {
+          add(bp + ".minRetriesPerSec", "must be 0 or more (was " + f.minRetriesPerSec() + ")");
+        }
+        if (!(f.percentCanRetry() > 0 && f.percentCanRetry() <= 1000)) {
+          add(bp + ".percentCanRetry", "must be in (0, 1000] (was " + f.percentCanRetry() + ")");
+        }
       }
     }
 

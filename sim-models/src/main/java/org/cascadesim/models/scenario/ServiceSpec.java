@@ -10,17 +10,20 @@ import java.util.Objects;
  * @param runtime the concurrency model (goroutines, a thread pool, ...)
  * @param endpoints handler steps by endpoint name ({@code /charge}), in file order
  * @param pools the service's pools by name ({@code db}), in file order
+ * @param stores the service's stores by name (idempotency-key tables), in file order
  */
-public record ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints, Map<String, PoolSpec> pools) {
+public record ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints, Map<String, PoolSpec> pools,
+    Map<String, StoreSpec> stores) {
   /** Copies the endpoints so the record is immutable. */
   public ServiceSpec {
     Objects.requireNonNull(runtime, "runtime");
     endpoints = Specs.copy(endpoints, "endpoints");
     pools = Specs.copy(pools, "pools");
+    stores = Specs.copy(stores, "stores");
   }
 
-  /** A service without pools. */
+  /** A service without pools or stores. */
   public ServiceSpec(RuntimeSpec runtime, Map<String, EndpointSpec> endpoints) {
-    this(runtime, endpoints, new LinkedHashMap<>());
+    this(runtime, endpoints, new LinkedHashMap<>(), new LinkedHashMap<>());
   }
 }

@@ -1,0 +1,95 @@
+package org.cascadesim.cli.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.cascadesim.models.idempotency.IdempotencyStore;
+import org.cascadesim.models.retry.Backoff;
+import org.cascadesim.models.scenario.BudgetSpec;
+import org.cascadesim.models.scenario.CallStep;
+import org.cascadesim.models.scenario.ClientSpec;
+import org.cascadesim.models.scenario.IdempotencyStoreSpec;
+import org.cascadesim.models.scenario.IdempotentStep;
+import org.cascadesim.models.scenario.RetryCondition;
+import org.cascadesim.models.scenario.ScenarioSpec;
+import org.junit.jupiter.api.Test;
+
+/** The retry, idempotency-store, idempotent-step and side-effect keys, bound from text. */
+class RetrySpecBinderTest {
+  private static final long MS = 1_000_000L;
+  private final ScenarioReader reader = new ScenarioReader();
+
+  private ScenarioSpec read(String yaml) {
+    return reader.parse("t.yaml", yaml, TreeParser.Format.YAML, List.of()).base();
+  }
+
+  private List<String> problems(String yaml) {
+    try {
+      read(yaml);
+    } catch (ScenarioException e) {
+      return e.problems().stream().map(Problem::format).toList();
+    }
+    throw new AssertionError("expected problems");
+  }
+
+  private static String scenario(String clientExtra, String storeMode, String callExtra) {
+    return "name: t\nduration: 10s\n"
+        + "clients:\n  c:\n    target: pay /x\n    arrivals: {process: poisson, rate: 5/s}\n    timeout: 150ms\n"
+        + clientExtra
+        + "services:\n  pay:\n    stores:\n      keys: {kind: idempotency-store, mode: " + storeMode + "}\n"
+        + "    endpoints:\n      /x:\n        - idempotent:\n            store: keys\n            do:\n"
+        + "              - call: {to: provider" + callExtra + "}\n"
+        + "dependencies:\n  provider: {latency: 400ms, sideEffect: charge}\n";
+  }
+
+  @Test
+  void bindsAClientRetryWithDefaultsAndAPerRequestKey() {
+    ScenarioSpec spec = read(scenario("    idempotencyKey: per-request\n    retry: {maxAttempts: 4}\n", "atomic-claim", ""));
+    ClientSpec c = spec.clients().get("c");
+    assertThat(c.idempotencyKeyPerRequest()).isTrue();
+    assertThat(c.retry().maxAttempts()).isEqualTo(4);
+    assertThat(c.retry().retryOn()).containsExactly(RetryCondition.TIMEOUT, RetryCondition.ERROR,
+        RetryCondition.REJECTED, RetryCondition.CONFLICT);
+    assertThat(c.retry().backoff().kind()).isEqualTo(Backoff.Kind.FULL_JITTER);
+    assertThat(c.retry().backoff().baseNanos()).isEqualTo(100 * MS);
+    assertThat(c.retry().budget()).isEqualTo(new BudgetSpec.None());
+    IdempotencyStoreSpec store = (IdempotencyStoreSpec) spec.services().get("pay").stores().get("keys");
+    assertThat(store).isEqualTo(new IdempotencyStoreSpec(IdempotencyStore.Mode.ATOMIC_CLAIM, 2 * MS,
+        IdempotencyStore.InProgress.CONFLICT, 86_400_000 * MS));
+    IdempotentStep step = (IdempotentStep) spec.services().get("pay").endpoints().get("/x").steps().get(0);
+    assertThat(step.store()).isEqualTo("keys");
+    assertThat(step.steps()).hasSize(1);
+    assertThat(spec.dependencies().get("provider").sideEffect()).isEqualTo("charge");
+  }
+
+  @Test
+  void bindsACallSiteRetryWithBackoffAndBudget() {
+    ScenarioSpec spec = read(scenario("", "check-then-insert",
+        ", retry: {maxAttempts: 2, deadline: 1s, retryOn: [timeout], backoff: {kind: decorrelated-jitter, base: 5ms, cap: 2s},"
+            + " budget: {kind: grpc, maxTokens: 10, tokenRatio: 0.1}}"));
+    IdempotentStep step = (IdempotentStep) spec.services().get("pay").endpoints().get("/x").steps().get(0);
+    CallStep call = (CallStep) step.steps().get(0);
+    assertThat(call.retry().deadlineNanos()).isEqualTo(1_000 * MS);
+    assertThat(call.retry().retryOn()).containsExactly(RetryCondition.TIMEOUT);
+    assertThat(call.retry().backoff().kind()).isEqualTo(Backoff.Kind.DECORRELATED_JITTER);
+    assertThat(call.retry().budget()).isEqualTo(new BudgetSpec.Grpc(10, 0.1));
+  }
+
+  @Test
+  void reportsUnknownBackoffKindsAndStoreModesWithTheAllowedValues() {
+    List<String> p = problems(scenario("    retry: {backoff: {kind: full-jiter}}\n", "check-then-insrt", ""));
+    assertThat(p).hasSize(2);
+    assertThat(p.get(0)).contains("clients.c.retry.backoff.kind").contains("did you mean 'full-jitter'?");
+    assertThat(p.get(1)).contains("services.pay.stores.keys.mode").contains("did you mean 'check-then-insert'?");
+  }
+
+  @Test
+  void validatesAnIdempotentStepAgainstTheServicesStores() {
+    String yaml = scenario("    retry: {maxAttempts: 0, budget: {kind: finagle, ttl: 90s}}\n", "atomic-claim", "")
+        .replace("store: keys", "store: nokeys");
+    List<String> p = problems(yaml);
+    assertThat(p).anyMatch(s -> s.contains("clients.c.retry.maxAttempts") && s.contains("at least 1"));
+    assertThat(p).anyMatch(s -> s.contains("clients.c.retry.budget.ttl") && s.contains("between 1s and 60s"));
+    assertThat(p).anyMatch(s -> s.contains("idempotent.store") && s.contains("no idempotency store named 'nokeys'"));
+  }
+}
