@@ -33,6 +33,7 @@ public final class SummaryTable {
     section(out, "CLIENTS (latency from the intended send time)", run.clients(), run.durationNanos());
     section(out, "ENDPOINTS (server side, from arrival at the service)", run.endpoints(), run.durationNanos());
     section(out, "DEPENDENCIES", run.dependencies(), run.durationNanos());
+    out.append(BreakerLines.format(run));
     return out.toString();
   }
 

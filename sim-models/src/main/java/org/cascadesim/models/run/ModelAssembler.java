@@ -19,6 +19,7 @@ import org.cascadesim.models.runtime.Service;
 import org.cascadesim.models.runtime.Step;
 import org.cascadesim.models.runtime.WorkerPoolRuntime;
 import org.cascadesim.models.scenario.BoundedCapacity;
+import org.cascadesim.models.scenario.BreakerCallStep;
 import org.cascadesim.models.scenario.CallStep;
 import org.cascadesim.models.scenario.CallTarget;
 import org.cascadesim.models.scenario.ClientSpec;
@@ -99,10 +100,14 @@ public final class ModelAssembler {
       model.add(s);
     });
     spec.services().forEach((name, service) -> {
+      Map<String, org.cascadesim.models.breaker.Breaker> breakers = BreakerAssembly.breakers(sim, name, service);
+      breakers.values().forEach(model::add);
       for (Map.Entry<String, EndpointSpec> e : service.endpoints().entrySet()) {
         List<Step> program = new ArrayList<>();
         for (StepSpec step : e.getValue().steps()) {
-          program.add(step(step, dependencies, services));
+          program.add(step instanceof BreakerCallStep guarded
+              ? BreakerAssembly.step(sim, guarded, callee(guarded.call().to(), dependencies, services), breakers)
+              : step(step, dependencies, services));
         }
         services.get(name).endpoint(e.getKey()).setProgram(program);
       }

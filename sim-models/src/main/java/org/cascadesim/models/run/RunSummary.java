@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cascadesim.core.RunResult;
 import org.cascadesim.core.Simulation;
+import org.cascadesim.models.breaker.Breaker;
+import org.cascadesim.models.breaker.BreakerSummary;
 import org.cascadesim.models.dependency.Dependency;
 import org.cascadesim.models.load.Client;
 import org.cascadesim.models.runtime.Endpoint;
@@ -11,7 +13,7 @@ import org.cascadesim.models.runtime.Service;
 
 /**
  * What one run of one variant gives back: how it ended, the books of every client, endpoint and
- * dependency, and the time series. Only simulated quantities: the same scenario, variant and seed
+ * dependency, the time series, and what every circuit breaker did. Only simulated quantities: the same scenario, variant and seed
  * give the same summary.
  */
 public record RunSummary(
@@ -23,7 +25,15 @@ public record RunSummary(
     List<TrafficSummary> clients,
     List<TrafficSummary> endpoints,
     List<TrafficSummary> dependencies,
-    TimeSeries timeSeries) {
+    TimeSeries timeSeries,
+    List<BreakerSummary> breakers) {
+
+  /** A summary of a run without circuit breakers. */
+  public RunSummary(String scenario, String variant, long seed, long durationNanos, RunResult stop,
+      List<TrafficSummary> clients, List<TrafficSummary> endpoints, List<TrafficSummary> dependencies,
+      TimeSeries timeSeries) {
+    this(scenario, variant, seed, durationNanos, stop, clients, endpoints, dependencies, timeSeries, List.of());
+  }
 
   /** Collects the summary of a model after {@link SystemModel#run()} returned {@code stop}. */
   public static RunSummary of(String scenario, String variant, SystemModel model, RunResult stop) {
@@ -46,8 +56,12 @@ public record RunSummary(
     long end = Math.max(sim.nowNanos(), 1);
     int windows = (int) ((end + windowNanos - 1) / windowNanos);
     TimeSeries series = TimeSeries.of(sim.metrics(), windows, sim.nowNanos());
+    List<BreakerSummary> breakers = new ArrayList<>();
+    for (Breaker breaker : model.breakers()) {
+      breakers.add(breaker.summary());
+    }
     return new RunSummary(scenario, variant, sim.seed(), model.durationNanos(), stop,
-        List.copyOf(clients), List.copyOf(endpoints), List.copyOf(dependencies), series);
+        List.copyOf(clients), List.copyOf(endpoints), List.copyOf(dependencies), series, List.copyOf(breakers));
   }
 
   /** Returns whether every client, endpoint and dependency balances (conservation). */

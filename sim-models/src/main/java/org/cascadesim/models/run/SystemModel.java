@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.cascadesim.core.RunResult;
 import org.cascadesim.core.Simulation;
+import org.cascadesim.models.breaker.Breaker;
 import org.cascadesim.models.dependency.Dependency;
 import org.cascadesim.models.load.Client;
 import org.cascadesim.models.load.InFlightLimit;
@@ -22,6 +23,7 @@ public final class SystemModel {
   private final List<Client> clients = new ArrayList<>();
   private final List<Service> services = new ArrayList<>();
   private final List<Dependency> dependencies = new ArrayList<>();
+  private final List<Breaker> breakers = new ArrayList<>();
 
   /** Creates an empty model that will run for {@code durationNanos}. */
   public SystemModel(Simulation sim, long durationNanos, InFlightLimit limit) {
@@ -58,6 +60,16 @@ public final class SystemModel {
   /** Adds a dependency. */
   public void add(Dependency dependency) {
     dependencies.add(dependency);
+  }
+
+  /** Adds a circuit breaker. */
+  public void add(Breaker breaker) {
+    breakers.add(breaker);
+  }
+
+  /** Returns the circuit breakers, by service then declaration order. */
+  public List<Breaker> breakers() {
+    return Collections.unmodifiableList(breakers);
   }
 
   /** Returns the clients in declaration order. */
