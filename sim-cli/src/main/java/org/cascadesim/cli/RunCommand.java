@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.cascadesim.cli.io.Problem;
 import org.cascadesim.cli.io.ScenarioException;
 import org.cascadesim.cli.io.ScenarioReader;
+import org.cascadesim.cli.report.SloTable;
 import org.cascadesim.cli.report.SummaryTable;
+import org.cascadesim.models.run.SloCheck;
 import org.cascadesim.models.run.RunSummary;
 import org.cascadesim.models.run.ScenarioRunner;
 import org.cascadesim.models.scenario.ResolvedScenario;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Parameters;
       "and latency percentiles (ms) per client, endpoint and dependency."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {" 0:the run completed (a run stopped by a limit also says so)", "65:invalid scenario"})
+    exitCodeList = {" 0:the run completed (a run stopped by a limit also says so)", "65:invalid scenario",
+      "99:--check: an SLO assertion failed"})
 public final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +46,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
   Long seed;
+
+  @Option(names = "--check",
+      description = "Check the scenario's slo: assertions after each run; exit 99 when one fails.")
+  boolean check;
 
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = "Override a key, e.g. services.api.runtime.threads=16 (validated like the file).")
@@ -78,6 +85,7 @@ public final class RunCommand implements Callable<Integer> {
         names.add(v);
       }
     }
+    boolean sloFailed = false;
     for (int i = 0; i < names.size(); i++) {
       ScenarioSpec resolved = scenario.spec(names.get(i));
       RunSummary summary = ScenarioRunner.run(resolved, names.get(i), seed != null ? seed : resolved.seed());
@@ -89,7 +97,16 @@ public final class RunCommand implements Callable<Integer> {
       if (summary.stop().hitLimit()) {
         err.println("sim run: " + names.get(i) + " stopped early: " + summary.stop().detail());
       }
+      if (check) {
+        var results = SloCheck.check(scenario.slos(), summary, SloCheck.faultWindows(resolved));
+        out.print(SloTable.format(names.get(i), results));
+        out.flush();
+        sloFailed |= !SloCheck.allPassed(results);
+      }
     }
-    return ExitCodes.OK;
+    if (check && scenario.slos().isEmpty()) {
+      err.println("sim run: --check: the scenario has no slo: assertions");
+    }
+    return sloFailed ? ExitCodes.SLO_FAILED : ExitCodes.OK;
   }
 }

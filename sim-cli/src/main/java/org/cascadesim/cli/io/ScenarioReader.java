@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import org.cascadesim.models.scenario.ScenarioSpec;
+import org.cascadesim.models.scenario.SloSpec;
 import org.cascadesim.models.scenario.ScenarioValidator;
 import org.cascadesim.models.scenario.ValidationIssue;
 import org.cascadesim.models.scenario.VariantSpec;
@@ -65,7 +66,17 @@ public final class ScenarioReader {
     }
     String text;
     try {
+      long size = Files.size(file);
+      if (size > TreeParser.MAX_FILE_BYTES) {
+        throw fail(source, "the file is " + size + " bytes; scenario files are limited to "
+            + TreeParser.MAX_FILE_BYTES + " bytes (1 MiB)");
+      }
       byte[] bytes = Files.readAllBytes(file);
+      for (byte b : bytes) {
+        if (b == 0) {
+          throw fail(source, "this is a binary file (it contains NUL bytes), not a YAML or JSON scenario");
+        }
+      }
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw fail(source, "the file is not UTF-8 text");
@@ -88,9 +99,11 @@ public final class ScenarioReader {
     problems.addAll(syntax);
     Node.MapNode base;
     Node variantsNode = null;
+    Node.Entry sloEntry = null;
     if (root instanceof Node.MapNode map) {
       Map<String, Node.Entry> entries = new LinkedHashMap<>(map.entries());
       Node.Entry variants = entries.remove("variants");
+      sloEntry = entries.remove("slo");
       variantsNode = variants == null ? null : variants.value();
       base = new Node.MapNode(map.location(), entries);
     } else {
@@ -120,10 +133,13 @@ public final class ScenarioReader {
               variantsNode.location(), "variants",
               "expected a map from variant name to its changes, got " + variantsNode.describe()));
     }
+    List<Problem> sloProblems = new ArrayList<>();
+    List<SloSpec> slos = SloBinder.bind(sloEntry == null ? null : sloEntry.value(), baseSpec, sloProblems);
+    problems.addAll(sloProblems);
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems.list());
     }
-    return new ResolvedScenario(baseSpec, variants);
+    return new ResolvedScenario(baseSpec, variants, slos);
   }
 
   private VariantSpec variant(

@@ -75,7 +75,7 @@ public final class SpecBinder {
   static final List<String> TOP_KEYS =
       List.of(
           "name", "description", "seed", "duration", "warmup", "limits", "clients", "services",
-          "dependencies", "variants");
+          "dependencies", "variants", "slo");
   private static final List<String> DISTS =
       List.of(
           "constant", "uniform", "exponential", "normal", "lognormal", "pareto", "weibull",

@@ -11,18 +11,41 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Turns YAML or JSON text into a located tree with Jackson's streaming parser, reporting
  * duplicate keys (at the second occurrence) and syntax errors with their line and column.
  */
 public final class TreeParser {
-  private final TokenStreamFactory yaml = new YAMLFactory();
-  private final TokenStreamFactory json = new JsonFactory();
+  /** The largest scenario file read, in bytes. */
+  public static final long MAX_FILE_BYTES = 1L << 20;
+
+  /** The deepest nesting of maps and lists accepted. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  /** The longest text value accepted, in characters. */
+  public static final int MAX_STRING_CHARS = 65_536;
+
+  /** The most values a document may stand for once its YAML aliases are expanded. */
+  public static final long MAX_EXPANDED_VALUES = 100_000;
+
+  private static final StreamReadConstraints LIMITS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxStringLength(MAX_STRING_CHARS)
+          .maxNameLength(1_000)
+          .maxNumberLength(100)
+          .maxDocumentLength(MAX_FILE_BYTES)
+          .build();
+
+  private final TokenStreamFactory yaml = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
+  private final TokenStreamFactory json = JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
   /** The two accepted file formats. */
   public enum Format {
@@ -112,6 +135,9 @@ public final class TreeParser {
     }
     String message = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
     message = message.replace("\n", " ").strip();
+    if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
+      message = constraintMessage(message);
+    }
     if (format == Format.JSON
         && (message.startsWith("Unexpected character (']'")
             || message.startsWith("Unexpected character ('}'"))) {
@@ -123,6 +149,26 @@ public final class TreeParser {
       return new Problem(source, loc.getLineNr(), Math.max(loc.getColumnNr(), 1), "", prefix + message);
     }
     return new Problem(source, 0, 0, "", prefix + message);
+  }
+
+  /** Rewrites Jackson's limit messages in the scenario's terms. */
+  private static String constraintMessage(String message) {
+    if (message.contains("nesting depth")) {
+      return "maps and lists nest deeper than " + MAX_NESTING_DEPTH + " levels; a scenario needs far fewer";
+    }
+    if (message.contains("String value length")) {
+      return "a text value is longer than " + MAX_STRING_CHARS + " characters";
+    }
+    if (message.contains("Number value length")) {
+      return "a number is written with more than 100 digits";
+    }
+    if (message.contains("Name length")) {
+      return "a key is longer than 1000 characters";
+    }
+    if (message.contains("Document length")) {
+      return "the document is longer than " + MAX_FILE_BYTES + " bytes";
+    }
+    return message;
   }
 
   private static Location location(String source, TokenStreamLocation loc) {
@@ -141,9 +187,58 @@ public final class TreeParser {
       this.problems = problems;
     }
 
+    /** A node that carries a YAML anchor, and how many values it stands for once expanded. */
+    private record Anchored(Node node, long weight) {}
+
+    private final Map<String, Anchored> anchors = new LinkedHashMap<>();
+    private long lastWeight;
+    private long expanded;
+
     Node value(String path) {
       Location at = location(source, parser.currentTokenLocation());
+      if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+        return alias(path, at, yaml.getString());
+      }
+      String anchor = parser instanceof YAMLParser yaml ? yaml.getObjectId() : null;
+      long before = expanded;
+      Node node = plainValue(path, at);
+      lastWeight = expanded - before;
+      if (anchor != null) {
+        anchors.put(anchor, new Anchored(node, lastWeight));
+      }
+      return node;
+    }
+
+    /**
+     * Resolves {@code *name} to the node its anchor marked (shared, not copied), counting the
+     * values it stands for, so that an alias bomb (the "billion laughs") is refused once the
+     * document would expand past {@link TreeParser#MAX_EXPANDED_VALUES} values.
+     */
+    private Node alias(String path, Location at, String name) {
+      Anchored anchored = anchors.get(name);
+      if (anchored == null) {
+        problems.add(Problem.at(at, path, "the alias *" + name + " names no anchor (&" + name + ") written before it"));
+        lastWeight = 1;
+        count(at, path, 1);
+        return new Node.ScalarNode(at, Node.Kind.NULL, "null");
+      }
+      lastWeight = anchored.weight();
+      count(at, path, anchored.weight());
+      return anchored.node();
+    }
+
+    private void count(Location at, String path, long values) {
+      expanded += values;
+      if (expanded > MAX_EXPANDED_VALUES) {
+        problems.add(Problem.at(at, path, "the document expands to more than " + MAX_EXPANDED_VALUES
+            + " values through YAML aliases (an alias bomb?); a scenario needs far fewer"));
+        throw new ScenarioException(problems);
+      }
+    }
+
+    private Node plainValue(String path, Location at) {
       JsonToken token = parser.currentToken();
+      count(at, path, 1);
       switch (token) {
         case START_OBJECT:
           return map(path, at);

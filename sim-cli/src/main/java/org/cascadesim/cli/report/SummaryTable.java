@@ -30,9 +30,9 @@ public final class SummaryTable {
       out.append("STOPPED EARLY at ").append(Units.duration(run.stop().timeNanos())).append(": ")
           .append(run.stop().detail()).append(System.lineSeparator());
     }
-    section(out, "CLIENTS (latency from the intended send time)", run.clients(), run.durationNanos());
-    section(out, "ENDPOINTS (server side, from arrival at the service)", run.endpoints(), run.durationNanos());
-    section(out, "DEPENDENCIES", run.dependencies(), run.durationNanos());
+    section(out, "CLIENTS (latency from the intended send time)", run.clients(), run.measuredNanos());
+    section(out, "ENDPOINTS (server side, from arrival at the service)", run.endpoints(), run.measuredNanos());
+    section(out, "DEPENDENCIES", run.dependencies(), run.measuredNanos());
     out.append(BreakerLines.format(run));
     return out.toString();
   }

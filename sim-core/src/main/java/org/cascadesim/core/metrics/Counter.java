@@ -37,6 +37,14 @@ public final class Counter {
     windows = Math.max(windows, w + 1);
   }
 
+  /**
+   * Sets the total to {@code base}, keeping the per-window counts: the end of a warm-up, after
+   * which totals describe only the measured part of the run.
+   */
+  public void resetTotal(long base) {
+    count = base;
+  }
+
   /** Returns the total count. */
   public long count() {
     return count;

@@ -50,6 +50,11 @@ public final class LatencyRecorder {
     window.recordValue(latencyNanos);
   }
 
+  /** Empties the whole-run histogram, keeping the per-window summaries: the end of a warm-up. */
+  public void resetTotal() {
+    total.reset();
+  }
+
   /** Returns the whole-run histogram (live; copy it before changing it). */
   public Histogram histogram() {
     return total;

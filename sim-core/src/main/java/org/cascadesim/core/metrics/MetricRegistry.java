@@ -41,6 +41,23 @@ public final class MetricRegistry {
     return get(name, LatencyRecorder.class, () -> new LatencyRecorder(name, windowNanos));
   }
 
+  /**
+   * Restarts every whole-run total at {@code nowNanos} (counters to zero, gauge averages and
+   * histograms emptied), keeping the per-window time series: the classic end of a warm-up period,
+   * after which statistics describe the steady state only.
+   */
+  public void resetTotals(long nowNanos) {
+    for (Object metric : metrics.values()) {
+      if (metric instanceof Counter c) {
+        c.resetTotal(0);
+      } else if (metric instanceof TimeWeightedGauge g) {
+        g.resetTotal(nowNanos);
+      } else {
+        ((LatencyRecorder) metric).resetTotal();
+      }
+    }
+  }
+
   /** Returns every metric name in registration order. */
   public List<String> names() {
     return Collections.unmodifiableList(new ArrayList<>(metrics.keySet()));

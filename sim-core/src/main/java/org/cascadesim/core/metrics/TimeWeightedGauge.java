@@ -14,6 +14,7 @@ public final class TimeWeightedGauge {
   private long value;
   private long max;
   private long lastNanos;
+  private long meanStartNanos;
   private double area;
   private double[] windowArea = new double[16];
   private long[] windowMax = new long[16];
@@ -24,6 +25,18 @@ public final class TimeWeightedGauge {
     this.windowNanos = windowNanos;
     this.startNanos = startNanos;
     this.lastNanos = startNanos;
+    this.meanStartNanos = startNanos;
+  }
+
+  /**
+   * Restarts the whole-run statistics (time average and maximum) at {@code nowNanos}, keeping the
+   * level and the per-window series: the end of a warm-up.
+   */
+  public void resetTotal(long nowNanos) {
+    advance(nowNanos);
+    area = 0;
+    max = value;
+    meanStartNanos = Math.max(meanStartNanos, nowNanos);
   }
 
   /** Returns the metric's name. */
@@ -62,10 +75,10 @@ public final class TimeWeightedGauge {
     return max;
   }
 
-  /** Returns the time-average level from creation until {@code nowNanos}. */
+  /** Returns the time-average level from creation (or the last reset) until {@code nowNanos}. */
   public double mean(long nowNanos) {
     advance(nowNanos);
-    long span = nowNanos - startNanos;
+    long span = nowNanos - meanStartNanos;
     return span <= 0 ? value : area / span;
   }
 

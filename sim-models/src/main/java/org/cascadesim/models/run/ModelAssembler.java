@@ -83,7 +83,7 @@ public final class ModelAssembler {
   public static SystemModel assemble(ScenarioSpec spec, long seed) {
     SimulationConfig config = SimulationConfig.withSeed(seed).withMaxEvents(spec.limits().maxEvents());
     Simulation sim = new Simulation(config);
-    SystemModel model = new SystemModel(sim, spec.durationNanos(), new InFlightLimit(spec.limits().maxInFlight()));
+    SystemModel model = new SystemModel(sim, spec.durationNanos(), spec.warmupNanos(), new InFlightLimit(spec.limits().maxInFlight()));
 
     Map<String, Dependency> dependencies = new LinkedHashMap<>();
     spec.dependencies().forEach((name, dep) -> {

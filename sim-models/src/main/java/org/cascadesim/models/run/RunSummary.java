@@ -21,6 +21,7 @@ public record RunSummary(
     String variant,
     long seed,
     long durationNanos,
+    long warmupNanos,
     RunResult stop,
     List<TrafficSummary> clients,
     List<TrafficSummary> endpoints,
@@ -29,10 +30,11 @@ public record RunSummary(
     List<BreakerSummary> breakers) {
 
   /** A summary of a run without circuit breakers. */
-  public RunSummary(String scenario, String variant, long seed, long durationNanos, RunResult stop,
-      List<TrafficSummary> clients, List<TrafficSummary> endpoints, List<TrafficSummary> dependencies,
-      TimeSeries timeSeries) {
-    this(scenario, variant, seed, durationNanos, stop, clients, endpoints, dependencies, timeSeries, List.of());
+  public RunSummary(String scenario, String variant, long seed, long durationNanos, long warmupNanos,
+      RunResult stop, List<TrafficSummary> clients, List<TrafficSummary> endpoints,
+      List<TrafficSummary> dependencies, TimeSeries timeSeries) {
+    this(scenario, variant, seed, durationNanos, warmupNanos, stop, clients, endpoints, dependencies, timeSeries,
+        List.of());
   }
 
   /** Collects the summary of a model after {@link SystemModel#run()} returned {@code stop}. */
@@ -60,8 +62,13 @@ public record RunSummary(
     for (Breaker breaker : model.breakers()) {
       breakers.add(breaker.summary());
     }
-    return new RunSummary(scenario, variant, sim.seed(), model.durationNanos(), stop,
+    return new RunSummary(scenario, variant, sim.seed(), model.durationNanos(), model.warmupNanos(), stop,
         List.copyOf(clients), List.copyOf(endpoints), List.copyOf(dependencies), series, List.copyOf(breakers));
+  }
+
+  /** Returns the span whole-run statistics cover: the duration less the warm-up. */
+  public long measuredNanos() {
+    return durationNanos - warmupNanos;
   }
 
   /** Returns whether every client, endpoint and dependency balances (conservation). */

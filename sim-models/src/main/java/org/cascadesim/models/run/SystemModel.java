@@ -19,17 +19,40 @@ import org.cascadesim.models.runtime.Service;
 public final class SystemModel {
   private final Simulation sim;
   private final long durationNanos;
+  private final long warmupNanos;
   private final InFlightLimit limit;
   private final List<Client> clients = new ArrayList<>();
   private final List<Service> services = new ArrayList<>();
   private final List<Dependency> dependencies = new ArrayList<>();
   private final List<Breaker> breakers = new ArrayList<>();
 
-  /** Creates an empty model that will run for {@code durationNanos}. */
+  /** Creates an empty model that will run for {@code durationNanos} with no warm-up. */
   public SystemModel(Simulation sim, long durationNanos, InFlightLimit limit) {
+    this(sim, durationNanos, 0, limit);
+  }
+
+  /**
+   * Creates an empty model that will run for {@code durationNanos}; whole-run statistics start
+   * after {@code warmupNanos} (the time series still show the warm-up).
+   */
+  public SystemModel(Simulation sim, long durationNanos, long warmupNanos, InFlightLimit limit) {
+    if (warmupNanos < 0 || warmupNanos >= durationNanos) {
+      throw new IllegalArgumentException("warm-up must lie in [0, duration)");
+    }
     this.sim = sim;
     this.durationNanos = durationNanos;
+    this.warmupNanos = warmupNanos;
     this.limit = limit;
+  }
+
+  /** Returns the warm-up excluded from whole-run statistics. */
+  public long warmupNanos() {
+    return warmupNanos;
+  }
+
+  /** Returns the measured span: the duration less the warm-up. */
+  public long measuredNanos() {
+    return durationNanos - warmupNanos;
   }
 
   /** Returns the simulation. */
@@ -87,11 +110,34 @@ public final class SystemModel {
     return Collections.unmodifiableList(dependencies);
   }
 
-  /** Starts every client and runs until the end of the run or a limit. */
+  /**
+   * Starts every client and runs until the end of the run or a limit. At the end of the warm-up
+   * every whole-run total restarts (SSJ and DSOL's reset of statistical collectors): histograms and
+   * counters then describe the measured period only, and requests in flight at that moment count
+   * as offered in it.
+   */
   public RunResult run() {
     for (Client client : clients) {
       client.start(durationNanos);
     }
+    if (warmupNanos > 0) {
+      sim.scheduleAt(warmupNanos, this::endWarmup);
+    }
     return sim.runUntil(durationNanos);
+  }
+
+  private void endWarmup() {
+    sim.metrics().resetTotals(sim.nowNanos());
+    for (Client client : clients) {
+      client.stats().rebaseAfterWarmup();
+    }
+    for (Service service : services) {
+      for (var endpoint : service.endpoints()) {
+        endpoint.stats().rebaseAfterWarmup();
+      }
+    }
+    for (Dependency dependency : dependencies) {
+      dependency.stats().rebaseAfterWarmup();
+    }
   }
 }

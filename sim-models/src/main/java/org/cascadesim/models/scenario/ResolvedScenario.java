@@ -1,5 +1,6 @@
 package org.cascadesim.models.scenario;
 
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -10,12 +11,19 @@ import java.util.Objects;
  *
  * @param base the base scenario
  * @param variants resolved variants by name, in file order
+ * @param slos the scenario's SLO assertions, checked against every variant
  */
-public record ResolvedScenario(ScenarioSpec base, Map<String, VariantSpec> variants) {
+public record ResolvedScenario(ScenarioSpec base, Map<String, VariantSpec> variants, List<SloSpec> slos) {
   /** Copies the variants so the record is immutable. */
   public ResolvedScenario {
     Objects.requireNonNull(base, "base");
     variants = Specs.copy(variants, "variants");
+    slos = List.copyOf(slos);
+  }
+
+  /** A scenario without SLO assertions. */
+  public ResolvedScenario(ScenarioSpec base, Map<String, VariantSpec> variants) {
+    this(base, variants, List.of());
   }
 
   /** Returns the named variant's spec, or the base for {@code null} or {@code "base"}. */

@@ -63,6 +63,15 @@ public final class TrafficStats {
     }
   }
 
+  /**
+   * Re-establishes conservation after the registry's totals were reset at the end of a warm-up:
+   * requests still in flight count as offered in the measured period, so offered = answered + in
+   * flight keeps holding over the measured part of the run.
+   */
+  public void rebaseAfterWarmup() {
+    offered.resetTotal(inFlight.value());
+  }
+
   /** Returns the number of requests offered. */
   public long offered() {
     return offered.count();

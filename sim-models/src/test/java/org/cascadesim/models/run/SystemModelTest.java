@@ -69,4 +69,39 @@ class SystemModelTest {
     assertThat(service.endpoint("/charge").stats().balances()).isTrue();
     assertThat(provider.stats().balances()).isTrue();
   }
+
+  @Test
+  void warmupRestartsTotalsButKeepsConservationAndTheTimeSeries() {
+    Simulation sim = new Simulation(5);
+    SystemModel model = new SystemModel(sim, 20 * SECOND, 10 * SECOND, new InFlightLimit(1_000_000));
+    Dependency slow = new Dependency(sim, "slow", new Distribution.Constant(2.5 * SECOND), 0,
+        Dependency.UNLIMITED, Dependency.QueueOrder.FIFO, -1, List.of());
+    Service service = new Service(sim, "s", s -> new org.cascadesim.models.runtime.GoroutineRuntime(s, "s"));
+    service.endpoint("/x").setProgram(List.of(new Step.Call(slow, Invocation.NO_TIMEOUT, false)));
+    Client client = Client.openLoop(sim, "c", service.endpoint("/x"), new ArrivalProcess.Constant(10),
+        Invocation.NO_TIMEOUT, model.limit());
+    model.add(service);
+    model.add(slow);
+    model.add(client);
+
+    RunResult stop = model.run();
+    RunSummary summary = RunSummary.of("w", "base", model, stop);
+
+    // Arrivals every 100 ms from t = 0.1 s; each takes 2.5 s. The warm-up ends at t = 10 s before
+    // anything else scheduled for that instant (it was scheduled first): the 25 requests sent at
+    // 7.5 s .. 9.9 s are in flight and count as offered in the measured period, as do the 100 sent
+    // at 10.0 s .. 19.9 s. Answered: those 25, plus the 76 sent at 10.0 s .. 17.5 s (the last one
+    // answers exactly at the 20 s end, which is included). The 24 sent later are still in flight.
+    TrafficSummary c = summary.clients().get(0);
+    assertThat(c.offered()).isEqualTo(25 + 100);
+    assertThat(c.count(Outcome.OK)).isEqualTo(25 + 76);
+    assertThat(c.inFlight()).isEqualTo(24);
+    assertThat(c.balances()).isTrue();
+    assertThat(summary.balances()).isTrue();
+    assertThat(c.latency().getTotalCount()).isEqualTo(101);
+    assertThat(summary.measuredNanos()).isEqualTo(10 * SECOND);
+    // The time series still covers the warm-up: answers in seconds 2..9 are there.
+    double[] okPerWindow = summary.timeSeries().values("client.c.outcome.ok");
+    assertThat(okPerWindow[5]).isEqualTo(10);
+  }
 }

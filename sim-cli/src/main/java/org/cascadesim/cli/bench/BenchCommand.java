@@ -1,0 +1,408 @@
+package org.cascadesim.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sim bench}: runs the standard workloads and prints their throughput, each as a ratio to
+ * the minimal reference loop (or, for the cancellation workload, to the same workload without
+ * cancellation), and the memory per pending event of the hold model.
+ *
+ * <p>Method: before anything is measured, every engine workload runs once at a small size so that
+ * the engine's {@code Action.run()} call site has seen many action classes, as it has in any real
+ * model (otherwise whichever workload ran first would enjoy an inlined, monomorphic dispatch).
+ * Then, per workload and its comparison partner: warm-up runs of both, then measured runs
+ * alternating between the two (so both see the same background load), each on a freshly prepared
+ * instance after {@code System.gc()}; the median is reported. Only the run itself is timed, not the
+ * preparation (creating the simulation, filling the hold model's queue).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Measures the engine on standard workloads and compares it with a minimal reference loop.",
+      "Prints a table, or one JSON object per workload and line with --format json.",
+      "Workloads: mm1, hold-1k, hold-1m, timeouts (each runs with its comparison partner:",
+      "ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel)."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  public enum Format {
+    table,
+    json
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--quick", description = "Short run with smaller workloads (a smoke test; figures are indicative only).")
+  boolean quick;
+
+  @Option(names = "--workload", paramLabel = "NAME",
+      description = "Run only this workload (and the one it is compared with).")
+  String workload;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table or json (one object per workload and line). Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--repetitions", paramLabel = "N",
+      description = "Measured repetitions per workload (default 5, 3 with --quick).")
+  Integer repetitions;
+
+  @Option(names = "--warmups", paramLabel = "N",
+      description = "Warm-up repetitions per workload (default 3, 1 with --quick).")
+  Integer warmups;
+
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
+      description = "Master seed of the workloads. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  /** How one workload's figure is compared with its partner's. */
+  enum Comparison {
+    /** events/s of the workload divided by events/s of the reference loop (higher is better). */
+    THROUGHPUT,
+    /** wall time of the workload divided by wall time of its partner (lower is better). */
+    TIME
+  }
+
+  /** A workload, the one it is compared with, and how. */
+  record Group(Workload subject, Workload partner, Comparison comparison) {}
+
+  /** The measured figures of one workload. */
+  record Measured(
+      Workload workload,
+      long events,
+      long pendingEvents,
+      double[] nanos,
+      Map<String, Object> details,
+      MemoryProbe.Result memory) {
+
+    double medianNanos() {
+      return MemoryProbe.median(nanos);
+    }
+
+    double[] eventsPerSecond() {
+      double[] eps = new double[nanos.length];
+      for (int i = 0; i < nanos.length; i++) {
+        eps[i] = events * 1e9 / nanos[i];
+      }
+      return eps;
+    }
+
+    double medianEventsPerSecond() {
+      return MemoryProbe.median(eventsPerSecond());
+    }
+  }
+
+  /** One checked target. */
+  record Target(String workload, String text, double value, boolean met) {}
+
+  static final double MM1_TARGET = 0.70;
+  static final double HOLD_TARGET = 0.80;
+  static final double BYTES_TARGET = 48;
+  static final double CANCEL_TARGET = 1.5;
+
+  /** The workload groups in output order, sized for a full or a quick run. */
+  static List<Group> groups(boolean quick, long seed) {
+    long mm1Events = quick ? 200_000 : 2_000_000;
+    long holdEvents = quick ? 200_000 : 4_000_000;
+    int requests = quick ? 100_000 : 1_000_000;
+    List<Group> groups = new ArrayList<>();
+    groups.add(new Group(new Mm1Workload(false, mm1Events, seed),
+        new Mm1Workload(true, mm1Events, seed), Comparison.THROUGHPUT));
+    groups.add(new Group(new HoldWorkload(false, "1k", 1_000, holdEvents, seed),
+        new HoldWorkload(true, "1k", 1_000, holdEvents, seed), Comparison.THROUGHPUT));
+    groups.add(new Group(new HoldWorkload(false, "1m", 1_000_000, holdEvents, seed),
+        new HoldWorkload(true, "1m", 1_000_000, holdEvents, seed), Comparison.THROUGHPUT));
+    groups.add(new Group(new TimeoutWorkload(true, requests, seed),
+        new TimeoutWorkload(false, requests, seed), Comparison.TIME));
+    return groups;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int reps = repetitions != null ? repetitions : quick ? 3 : 5;
+    int warm = warmups != null ? warmups : quick ? 1 : 3;
+    if (reps < 1 || warm < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repetitions must be >= 1 and --warmups >= 0");
+    }
+    List<Group> selected = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Group g : groups(quick, seed)) {
+      names.add(g.subject().name());
+      names.add(g.partner().name());
+      if (workload == null || workload.equals(g.subject().name()) || workload.equals(g.partner().name())) {
+        selected.add(g);
+      }
+    }
+    if (selected.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Unknown workload '" + workload + "'; expected one of " + String.join(", ", names));
+    }
+
+    if (format == Format.table) {
+      printHeader(out, warm, reps);
+    }
+    err.println("bench: warming up every engine workload (megamorphic action dispatch)");
+    err.flush();
+    for (Group g : groups(true, seed + 1)) {
+      runOnce(g.subject());
+      runOnce(g.partner());
+    }
+
+    List<Measured> results = new ArrayList<>();
+    List<Target> targets = new ArrayList<>();
+    for (Group g : selected) {
+      err.println("bench: " + g.subject().name() + " vs " + g.partner().name()
+          + " (" + warm + " warm-up + " + reps + " measured runs each)");
+      err.flush();
+      Measured[] pair = measurePair(g, warm, reps);
+      results.add(pair[0]);
+      results.add(pair[1]);
+      targets.addAll(targets(g, pair[0], pair[1]));
+      if (format == Format.json) {
+        out.println(json(pair[0], g, pair[1], targets));
+        out.println(json(pair[1], null, null, List.of()));
+        out.flush();
+      }
+    }
+    if (format == Format.table) {
+      printTable(out, selected, results, targets);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void runOnce(Workload w) {
+    Workload.Trial trial = w.prepare();
+    long events = trial.run();
+    check(w, events);
+  }
+
+  private static void check(Workload w, long events) {
+    if (events != w.expectedEvents()) {
+      throw new IllegalStateException(w.name() + " executed " + events + " events, expected "
+          + w.expectedEvents());
+    }
+  }
+
+  private Measured[] measurePair(Group g, int warm, int reps) {
+    Workload[] both = {g.subject(), g.partner()};
+    for (int i = 0; i < warm; i++) {
+      for (Workload w : both) {
+        runOnce(w);
+      }
+    }
+    double[][] nanos = new double[2][reps];
+    long[] pending = new long[2];
+    List<Map<String, Object>> details = new ArrayList<>(List.of(Map.of(), Map.of()));
+    for (int rep = 0; rep < reps; rep++) {
+      // Alternate which one goes first, so neither always runs right after the other's garbage.
+      for (int k = 0; k < 2; k++) {
+        int which = (rep + k) % 2;
+        Workload w = both[which];
+        Workload.Trial trial = w.prepare();
+        MemoryProbe.usedAfterGc();
+        long start = System.nanoTime();
+        long events = trial.run();
+        long elapsed = System.nanoTime() - start;
+        check(w, events);
+        nanos[which][rep] = elapsed;
+        pending[which] = trial.pendingEvents();
+        details.set(which, trial.details());
+      }
+    }
+    Measured[] result = new Measured[2];
+    for (int which = 0; which < 2; which++) {
+      Workload w = both[which];
+      MemoryProbe.Result memory = null;
+      if (w instanceof HoldWorkload hold) {
+        memory = g.comparison() == Comparison.THROUGHPUT && which == 1
+            ? MemoryProbe.referenceHeap(hold.pending(), seed, 3)
+            : MemoryProbe.engineQueue(hold.pending(), seed, 3);
+      }
+      result[which] = new Measured(w, w.expectedEvents(), pending[which], nanos[which],
+          details.get(which), memory);
+    }
+    return result;
+  }
+
+  static double ratio(Group g, Measured subject, Measured partner) {
+    return g.comparison() == Comparison.THROUGHPUT
+        ? subject.medianEventsPerSecond() / partner.medianEventsPerSecond()
+        : subject.medianNanos() / partner.medianNanos();
+  }
+
+  private static List<Target> targets(Group g, Measured subject, Measured partner) {
+    List<Target> targets = new ArrayList<>();
+    String name = subject.workload().name();
+    double ratio = ratio(g, subject, partner);
+    String other = partner.workload().name();
+    switch (name) {
+      case "mm1" -> targets.add(new Target(name,
+          String.format(Locale.ROOT, "events/s >= %.2fx %s", MM1_TARGET, other), ratio, ratio >= MM1_TARGET));
+      case "hold-1m" -> {
+        targets.add(new Target(name,
+            String.format(Locale.ROOT, "events/s >= %.2fx %s", HOLD_TARGET, other), ratio, ratio >= HOLD_TARGET));
+        double bytes = subject.memory().heapBytesPerPending();
+        targets.add(new Target(name,
+            String.format(Locale.ROOT, "heap bytes per pending event <= %.0f", BYTES_TARGET), bytes,
+            bytes <= BYTES_TARGET));
+      }
+      case "timeouts" -> targets.add(new Target(name,
+          String.format(Locale.ROOT, "wall time <= %.1fx %s", CANCEL_TARGET, other), ratio, ratio <= CANCEL_TARGET));
+      default -> { }
+    }
+    return targets;
+  }
+
+  // ---------------------------------------------------------------- output
+
+  static String jvm() {
+    return System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
+  }
+
+  static String gcNames() {
+    List<String> names = new ArrayList<>();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      names.add(gc.getName());
+    }
+    return String.join(", ", names);
+  }
+
+  static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not Linux: leave the model out.
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private void printHeader(PrintWriter out, int warm, int reps) {
+    Runtime rt = Runtime.getRuntime();
+    out.printf(Locale.ROOT, "sim bench%s: %s; GC %s; max heap %.1f GiB%n", quick ? " --quick" : "",
+        jvm(), gcNames(), rt.maxMemory() / (1024.0 * 1024 * 1024));
+    out.printf(Locale.ROOT, "machine: %d cores (%s), %s %s%n", rt.availableProcessors(), cpuModel(),
+        System.getProperty("os.name"), System.getProperty("os.arch"));
+    out.printf(Locale.ROOT, "method: %d warm-up + %d measured runs per workload, median reported; "
+        + "measured runs alternate with the compared workload%n", warm, reps);
+    out.flush();
+  }
+
+  private static void printTable(PrintWriter out, List<Group> groups, List<Measured> results, List<Target> targets) {
+    out.println();
+    out.printf(Locale.ROOT, "%-18s %11s %9s %12s %17s %-28s %11s %11s%n", "workload", "events",
+        "pending", "M events/s", "(min - max)", "compared with", "B/pend heap", "B/pend arrays");
+    int i = 0;
+    for (Group g : groups) {
+      Measured subject = results.get(i++);
+      Measured partner = results.get(i++);
+      double r = ratio(g, subject, partner);
+      String compared = g.comparison() == Comparison.THROUGHPUT
+          ? String.format(Locale.ROOT, "%.2fx %s", r, partner.workload().name())
+          : String.format(Locale.ROOT, "time %.2fx %s", r, partner.workload().name());
+      row(out, subject, compared);
+      row(out, partner, g.comparison() == Comparison.THROUGHPUT ? "(reference)" : "");
+    }
+    out.println();
+    out.println("B/pend heap: used-heap growth across filling the queue (after System.gc()), per pending"
+        + " event;");
+    out.println("B/pend arrays: the queue's footprintBytes() / pending. Targets use the heap figure.");
+    if (!targets.isEmpty()) {
+      out.println();
+      out.println("targets" + (results.size() > 0 && results.get(0).nanos().length < 5
+          ? " (few repetitions: indicative only)" : "") + ":");
+      for (Target t : targets) {
+        out.printf(Locale.ROOT, "  %-6s %-9s %-44s measured %.2f%n", t.met() ? "MET" : "MISSED",
+            t.workload(), t.text(), t.value());
+      }
+    }
+  }
+
+  private static void row(PrintWriter out, Measured m, String compared) {
+    double[] eps = m.eventsPerSecond();
+    double min = Arrays.stream(eps).min().orElse(0);
+    double max = Arrays.stream(eps).max().orElse(0);
+    String heap = m.memory() == null ? "" : String.format(Locale.ROOT, "%.1f", m.memory().heapBytesPerPending());
+    String arrays = m.memory() == null ? "" : String.format(Locale.ROOT, "%.1f", m.memory().footprintBytesPerPending());
+    out.printf(Locale.ROOT, "%-18s %,11d %,9d %12.2f %17s %-28s %11s %11s%n", m.workload().name(),
+        m.events(), m.pendingEvents(), m.medianEventsPerSecond() / 1e6,
+        String.format(Locale.ROOT, "(%.2f - %.2f)", min / 1e6, max / 1e6), compared, heap, arrays);
+  }
+
+  private String json(Measured m, Group g, Measured partner, List<Target> targets) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("workload", m.workload().name());
+    o.put("description", m.workload().description());
+    o.put("events", m.events());
+    o.put("eventsPerSecond", Math.round(m.medianEventsPerSecond()));
+    double[] eps = m.eventsPerSecond();
+    o.put("minEventsPerSecond", Math.round(Arrays.stream(eps).min().orElse(0)));
+    o.put("maxEventsPerSecond", Math.round(Arrays.stream(eps).max().orElse(0)));
+    o.put("medianMillis", round(m.medianNanos() / 1e6, 3));
+    o.put("repetitions", m.nanos().length);
+    o.put("pendingEvents", m.pendingEvents());
+    if (m.memory() != null) {
+      o.put("bytesPerPendingEvent", round(m.memory().heapBytesPerPending(), 2));
+      o.put("footprintBytesPerPendingEvent", round(m.memory().footprintBytesPerPending(), 2));
+    }
+    if (g != null) {
+      double r = ratio(g, m, partner);
+      if (g.comparison() == Comparison.THROUGHPUT) {
+        o.put("reference", partner.workload().name());
+        o.put("ratioToReference", round(r, 3));
+      } else {
+        o.put("comparedWith", partner.workload().name());
+        o.put("timeRatio", round(r, 3));
+      }
+    }
+    List<Object> mine = new ArrayList<>();
+    for (Target t : targets) {
+      if (t.workload().equals(m.workload().name())) {
+        Map<String, Object> tj = new LinkedHashMap<>();
+        tj.put("target", t.text());
+        tj.put("value", round(t.value(), 3));
+        tj.put("met", t.met());
+        mine.add(tj);
+      }
+    }
+    if (!mine.isEmpty()) {
+      o.put("targets", mine);
+    }
+    o.put("details", m.details());
+    o.put("quick", quick);
+    o.put("jvm", jvm());
+    o.put("cores", Runtime.getRuntime().availableProcessors());
+    return Json.write(o);
+  }
+
+  private static double round(double value, int digits) {
+    double scale = Math.pow(10, digits);
+    return Math.round(value * scale) / scale;
+  }
+}

@@ -1,0 +1,275 @@
+package org.cascadesim.cli.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.commons.math3.stat.inference.TTest;
+import org.cascadesim.cli.ExitCodes;
+import org.cascadesim.cli.io.Problem;
+import org.cascadesim.cli.io.ScenarioException;
+import org.cascadesim.cli.io.ScenarioReader;
+import org.cascadesim.models.run.ScenarioRunner;
+import org.cascadesim.models.scenario.ResolvedScenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sim sweep FILE --vary path=v1,v2 ... --replications N}: runs the cartesian product of
+ * the varied values, each point with N independent replications, and writes one row per run and a
+ * summary per point with means and 95% confidence intervals.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a parameter sweep: every combination of the --vary values, each with independent",
+      "replications; write runs.csv/runs.jsonl (one row per run) and summary.csv/summary.json",
+      "(mean and 95% confidence interval per point), byte-identical whatever --parallel is."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:ok", " 2:usage error", "65:invalid scenario (or an invalid --vary value)"})
+public final class SweepCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
+  Path file;
+
+  @Option(names = "--vary", paramLabel = "PATH=V1,V2,...", required = true,
+      description = "A key and the values to try, e.g. services.payments.pools.db.size=20,50,100 (repeatable; the first varies slowest).")
+  List<String> vary = new ArrayList<>();
+
+  @Option(names = "--replications", paramLabel = "N", defaultValue = "5",
+      description = "Independent replications per point (default: ${DEFAULT-VALUE}).")
+  int replications;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "Runs at once (default: the number of cores, here ${sys:sim.cores}). Results do not depend on it.")
+  Integer parallel;
+
+  @Option(names = "--variants", paramLabel = "A,B", split = ",",
+      description = "Variants to sweep ('base' names the base; default: base only).")
+  List<String> variants = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key for every run.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/sweep).")
+  Path out;
+
+  @Option(names = "--best", paramLabel = "OBJECTIVE",
+      description = "Print the best point, e.g. \"minimize client.shoppers.p99_ms subject to client.shoppers.success_rate >= 99.9%%\".")
+  String best;
+
+  @Option(names = "--quiet", description = "Print only errors.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<SweepPlan.Axis> axes = new ArrayList<>();
+    Objective objective;
+    try {
+      for (String v : vary) {
+        axes.add(SweepPlan.Axis.parse(v));
+      }
+      objective = best == null ? null : Objective.parse(best);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    ScenarioReader reader = new ScenarioReader();
+    ResolvedScenario base;
+    try {
+      base = reader.read(file, overrides);
+    } catch (ScenarioException e) {
+      return invalid(err, e);
+    }
+    List<String> variantNames = variants.isEmpty() ? List.of("base") : List.copyOf(variants);
+    for (String v : variantNames) {
+      if (!v.equals("base") && !base.variants().containsKey(v)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no variant named '" + v + "'; variants: base"
+            + (base.variants().isEmpty() ? "" : ", " + String.join(", ", base.variants().keySet())));
+      }
+    }
+    SweepPlan plan;
+    try {
+      plan = new SweepPlan(axes, variantNames, replications, base.base().seed());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    // Validate every point before running anything: a bad value fails fast with its location.
+    List<ResolvedScenario> points = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (SweepPlan.Point point : plan.points()) {
+      List<String> all = new ArrayList<>(overrides);
+      all.addAll(plan.overrides(point));
+      try {
+        points.add(reader.read(file, all));
+      } catch (ScenarioException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      return invalid(err, new ScenarioException(problems.stream().distinct().toList()));
+    }
+
+    Path target = out != null ? out : Path.of("out", safe(base.base().name()), "sweep");
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+    int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 1");
+    }
+    List<SweepPlan.Run> runs = plan.runs();
+    SweepResult result = new SweepResult(plan);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (SweepWriter writer = new SweepWriter(plan, temp)) {
+      ArrayDeque<Future<Map<String, Double>>> window = new ArrayDeque<>();
+      int next = 0;
+      int done = 0;
+      int lastReported = -1;
+      while (done < runs.size()) {
+        while (next < runs.size() && window.size() < threads * 4) {
+          SweepPlan.Run run = runs.get(next++);
+          ResolvedScenario scenario = points.get(run.point().index());
+          window.add(pool.submit(() -> RunMetrics.of(ScenarioRunner.run(scenario.spec(run.variant()), run.variant(), run.seed()))));
+        }
+        SweepPlan.Run run = runs.get(done);
+        Map<String, Double> metrics = window.poll().get();
+        writer.row(run, metrics);
+        result.add(run, metrics);
+        done++;
+        int percent = done * 10 / runs.size();
+        if (!quiet && percent != lastReported) {
+          err.printf(Locale.ROOT, "sweep: %d/%d runs (%d%%)%n", done, runs.size(), done * 100 / runs.size());
+          err.flush();
+          lastReported = percent;
+        }
+      }
+      writer.summary(result);
+    } catch (ExecutionException e) {
+      deleteQuietly(temp);
+      throw new IllegalStateException("a sweep run failed: " + e.getCause(), e.getCause());
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      deleteQuietly(temp);
+      throw e;
+    } finally {
+      pool.shutdownNow();
+    }
+    replace(temp, target);
+    if (!quiet) {
+      stdout.printf(Locale.ROOT, "sweep: %d points x %d variants x %d replications = %d runs; results in %s%n",
+          plan.points().size(), variantNames.size(), replications, runs.size(), target);
+      if (objective != null) {
+        stdout.print(bestReport(objective, result));
+      }
+      stdout.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Picks the feasible cell with the best mean and compares it with the runner-up (Welch's t-test). */
+  static String bestReport(Objective objective, SweepResult result) {
+    List<SweepResult.Cell> feasible = new ArrayList<>();
+    for (SweepResult.Cell cell : result.cells()) {
+      boolean ok = !Double.isNaN(cell.estimate(objective.metric()).mean());
+      for (Objective.Constraint c : objective.constraints()) {
+        ok &= c.holds(cell.estimate(c.metric()).mean());
+      }
+      if (ok) {
+        feasible.add(cell);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    if (result.cells().isEmpty() || result.cells().get(0).values(objective.metric()).length == 0) {
+      return "best: no metric named '" + objective.metric() + "'; metrics: "
+          + String.join(", ", result.cells().isEmpty() ? List.of() : result.cells().get(0).metrics()) + "\n";
+    }
+    if (feasible.isEmpty()) {
+      return "best: no point satisfies " + objective.constraints() + "\n";
+    }
+    Comparator<SweepResult.Cell> order = Comparator.comparingDouble(c -> c.estimate(objective.metric()).mean());
+    feasible.sort(objective.minimize() ? order : order.reversed());
+    SweepResult.Cell winner = feasible.get(0);
+    Estimate e = winner.estimate(objective.metric());
+    out.append(String.format(Locale.ROOT, "best: point %d %s variant %s: %s = %s (95%% CI %s .. %s, n=%d)%n",
+        winner.point().index(), winner.point().values(), winner.variant(), objective.metric(),
+        SweepWriter.number(e.mean()), SweepWriter.number(e.low()), SweepWriter.number(e.high()), e.n()));
+    for (Objective.Constraint c : objective.constraints()) {
+      Estimate ce = winner.estimate(c.metric());
+      boolean sure = c.holds(c.op().startsWith(">") ? ce.low() : ce.high());
+      out.append(String.format(Locale.ROOT, "  %s: mean %s (95%% CI %s .. %s)%s%n", c, SweepWriter.number(ce.mean()),
+          SweepWriter.number(ce.low()), SweepWriter.number(ce.high()),
+          sure ? "" : "  [holds on the mean only, not over the whole interval]"));
+    }
+    if (feasible.size() > 1) {
+      SweepResult.Cell second = feasible.get(1);
+      double[] a = finite(winner.values(objective.metric()));
+      double[] b = finite(second.values(objective.metric()));
+      String confidence = a.length >= 2 && b.length >= 2
+          ? String.format(Locale.ROOT, "Welch t-test p = %.4f", new TTest().tTest(a, b))
+          : "too few replications for a test";
+      out.append(String.format(Locale.ROOT, "  runner-up: point %d %s variant %s: %s; difference vs best: %s%n",
+          second.point().index(), second.point().values(), second.variant(),
+          SweepWriter.number(second.estimate(objective.metric()).mean()), confidence));
+    }
+    return out.toString();
+  }
+
+  private static double[] finite(double[] values) {
+    return java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+  }
+
+  private int invalid(PrintWriter err, ScenarioException e) {
+    for (Problem p : e.problems()) {
+      err.println(p.format());
+    }
+    err.flush();
+    return ExitCodes.INVALID_SCENARIO;
+  }
+
+  static String safe(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return s.isEmpty() || s.chars().allMatch(ch -> ch == '.') ? "scenario" : s;
+  }
+
+  private static void replace(Path temp, Path target) throws IOException {
+    Path old = null;
+    if (Files.exists(target)) {
+      old = Files.createTempDirectory(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".old-");
+      Files.delete(old);
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    if (old != null) {
+      deleteQuietly(old);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // best effort: a leftover temporary folder is named .<out>.tmp-*
+    }
+  }
+}

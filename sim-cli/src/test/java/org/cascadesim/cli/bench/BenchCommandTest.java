@@ -1,0 +1,74 @@
+package org.cascadesim.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cascadesim.cli.Main;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Smoke test of {@code sim bench --quick --format json}: shape and event counts, never timings. */
+class BenchCommandTest {
+
+  @Test
+  void quickJsonRunPrintsOneObjectPerWorkloadWithTheExpectedEventCounts() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new String[] {"bench", "--quick", "--format", "json"},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+    assertThat(code).as(err.toString()).isZero();
+
+    Map<String, Long> expectedEvents = new LinkedHashMap<>();
+    expectedEvents.put("mm1", 200_000L);
+    expectedEvents.put("ref-mm1", 200_000L);
+    expectedEvents.put("hold-1k", 200_000L);
+    expectedEvents.put("ref-hold-1k", 200_000L);
+    expectedEvents.put("hold-1m", 200_000L);
+    expectedEvents.put("ref-hold-1m", 200_000L);
+    expectedEvents.put("timeouts", 200_000L); // 100,000 requests x 2.0 events
+    expectedEvents.put("timeouts-nocancel", 280_000L); // 100,000 requests x 2.8 events
+
+    List<String> lines = out.toString().lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines).hasSize(expectedEvents.size());
+    ObjectMapper mapper = new ObjectMapper();
+    Map<String, JsonNode> byName = new LinkedHashMap<>();
+    for (String line : lines) {
+      JsonNode node = mapper.readTree(line);
+      assertThat(node.has("workload")).isTrue();
+      assertThat(node.get("eventsPerSecond").asLong()).isPositive();
+      assertThat(node.has("pendingEvents")).isTrue();
+      byName.put(node.get("workload").asString(), node);
+    }
+    assertThat(byName.keySet()).containsExactlyElementsOf(expectedEvents.keySet());
+    expectedEvents.forEach((name, events) ->
+        assertThat(byName.get(name).get("events").asLong()).as(name).isEqualTo(events));
+
+    assertThat(byName.get("hold-1k").get("pendingEvents").asLong()).isEqualTo(1_000);
+    assertThat(byName.get("hold-1m").get("pendingEvents").asLong()).isEqualTo(1_000_000);
+    for (String hold : List.of("hold-1k", "hold-1m", "ref-hold-1k", "ref-hold-1m")) {
+      assertThat(byName.get(hold).get("bytesPerPendingEvent").asDouble()).as(hold).isPositive();
+      assertThat(byName.get(hold).get("footprintBytesPerPendingEvent").asDouble()).as(hold).isPositive();
+    }
+    assertThat(byName.get("mm1").get("ratioToReference").asDouble()).isPositive();
+    assertThat(byName.get("timeouts").get("timeRatio").asDouble()).isPositive();
+    // Same model, same streams: the engine and the reference loop record the same waits.
+    assertThat(byName.get("mm1").get("details").get("waitsRecorded").asLong())
+        .isEqualTo(byName.get("ref-mm1").get("details").get("waitsRecorded").asLong());
+    assertThat(byName.get("timeouts").get("details").get("timeoutsCancelled").asLong())
+        .isEqualTo(80_000);
+  }
+
+  @Test
+  void unknownWorkloadIsAUsageError() {
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new String[] {"bench", "--workload", "nope"},
+        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown workload 'nope'");
+  }
+}

@@ -1,0 +1,103 @@
+package org.cascadesim.cli.slo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.cascadesim.cli.Main;
+import org.cascadesim.cli.io.ScenarioException;
+import org.cascadesim.cli.io.ScenarioReader;
+import org.cascadesim.cli.io.TreeParser;
+import org.cascadesim.models.scenario.ResolvedScenario;
+import org.cascadesim.models.scenario.SloSpec;
+import org.junit.jupiter.api.Test;
+
+class SloGateTest {
+
+  private static final String SCENARIO = """
+      name: gate
+      duration: 20s
+      clients:
+        app: {target: api /x, arrivals: {process: constant, rate: 10/s}}
+      services:
+        api:
+          endpoints:
+            /x: [{cpu: 30ms}]
+      slo:
+      """;
+
+  private ResolvedScenario parse(String slo) {
+    return new ScenarioReader().parse("gate.yaml", SCENARIO + slo, TreeParser.Format.YAML, List.of());
+  }
+
+  private int run(String slo, StringWriter out) throws Exception {
+    Path file = java.nio.file.Files.createTempFile("gate", ".yaml");
+    java.nio.file.Files.writeString(file, SCENARIO + slo);
+    try {
+      return Main.execute(new String[] {"run", file.toString(), "--check"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
+
+  @Test
+  void bindsEveryStatisticInItsUnit() {
+    ResolvedScenario s = parse("""
+          - client: app
+            p99: "< 500ms"
+            successRate: ">= 99.9%"
+            goodput: ">= 9/s"
+            errors: "== 0"
+          - endpoint: api /x
+            max: "<= 1s"
+      """);
+
+    assertThat(s.slos()).containsExactly(
+        new SloSpec("client", "app", "p99", "<", 500_000_000, "p99 < 500ms"),
+        new SloSpec("client", "app", "successRate", ">=", 0.999, "successRate >= 99.9%"),
+        new SloSpec("client", "app", "goodput", ">=", 9, "goodput >= 9/s"),
+        new SloSpec("client", "app", "errors", "==", 0, "errors == 0"),
+        new SloSpec("endpoint", "api /x", "max", "<=", 1_000_000_000, "max <= 1s"));
+  }
+
+  @Test
+  void reportsAnUnknownSubjectStatisticAndUnitlessLatencyWithTheirLines() {
+    assertThatThrownBy(() -> parse("""
+          - client: nobody
+            p99: "< 500ms"
+          - client: app
+            p42: "< 1s"
+          - client: app
+            p99: "< 500"
+      """))
+        .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
+            .extracting(p -> p.line() + " " + p.path())
+            .containsExactly("10 slo[0].client", "13 slo[1].p42", "15 slo[2].p99"));
+  }
+
+  @Test
+  void exitsWith99WhenAnAssertionFailsAndPrintsTheMeasuredValue() throws Exception {
+    StringWriter out = new StringWriter();
+
+    assertThat(run("""
+          - client: app
+            p99: "< 20ms"
+      """, out)).isEqualTo(99);
+    assertThat(out.toString()).contains("FAIL").contains("p99 < 20ms").contains("measured 30.0 ms");
+  }
+
+  @Test
+  void exitsWith0WhenEveryAssertionHolds() throws Exception {
+    StringWriter out = new StringWriter();
+
+    assertThat(run("""
+          - client: app
+            p99: "< 40ms"
+            successRate: ">= 100%"
+      """, out)).isZero();
+    assertThat(out.toString()).contains("PASS client app").doesNotContain("FAIL");
+  }
+}
