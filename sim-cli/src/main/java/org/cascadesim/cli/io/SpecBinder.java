@@ -19,6 +19,9 @@ import org.cascadesim.models.scenario.RetryCondition;
 import org.cascadesim.models.scenario.RetrySpec;
 import org.cascadesim.models.scenario.StoreSpec;
 import org.cascadesim.models.scenario.BoundedCapacity;
+import org.cascadesim.models.scenario.BreakerCallStep;
+import org.cascadesim.models.scenario.BreakerDefaults;
+import org.cascadesim.models.scenario.BreakerSpec;
 import org.cascadesim.models.scenario.CallStep;
 import org.cascadesim.models.scenario.CallTarget;
 import org.cascadesim.models.scenario.CapacitySpec;
@@ -54,12 +57,14 @@ import org.cascadesim.models.scenario.OffloadStep;
 import org.cascadesim.models.scenario.OpenLoopLoad;
 import org.cascadesim.models.scenario.PoolHandoff;
 import org.cascadesim.models.scenario.PoolSpec;
+import org.cascadesim.models.scenario.OpossumBreakerSpec;
 import org.cascadesim.models.scenario.ParetoDist;
 import org.cascadesim.models.scenario.PoissonArrivals;
 import org.cascadesim.models.scenario.ProfileArrivals;
 import org.cascadesim.models.scenario.QueueDiscipline;
 import org.cascadesim.models.scenario.RampPhase;
 import org.cascadesim.models.scenario.Rates;
+import org.cascadesim.models.scenario.Resilience4jBreakerSpec;
 import org.cascadesim.models.scenario.RuntimeSpec;
 import org.cascadesim.models.scenario.ScenarioDefaults;
 import org.cascadesim.models.scenario.ScenarioSpec;
@@ -316,7 +321,7 @@ public final class SpecBinder {
   }
 
   private ServiceSpec service(Node node, String path) {
-    Fields f = fields(node, path, "a service map with runtime and endpoints", List.of("runtime", "endpoints", "pools", "stores"));
+    Fields f = fields(node, path, "a service map with runtime and endpoints", List.of("runtime", "endpoints", "pools", "stores", "breakers"));
     if (f == null) {
       return new ServiceSpec(new GoroutinesRuntime(), Map.of());
     }
@@ -329,7 +334,9 @@ public final class SpecBinder {
     Map<String, PoolSpec> pools = f.has("pools") ? named(f.get("pools"), f.at("pools"), "pool", this::pool) : Map.of();
     Map<String, StoreSpec> stores =
         f.has("stores") ? named(f.get("stores"), f.at("stores"), "store", this::store) : new LinkedHashMap<>();
-    return new ServiceSpec(runtime, endpoints, pools, stores);
+    Map<String, BreakerSpec> breakers =
+        f.has("breakers") ? named(f.get("breakers"), f.at("breakers"), "breaker", this::breaker) : Map.of();
+    return new ServiceSpec(runtime, endpoints, pools, stores, breakers);
   }
 
   private RuntimeSpec runtime(Node node, String path) {
@@ -488,14 +495,14 @@ public final class SpecBinder {
     }
   }
 
-  private CallStep call(Node node, String path) {
+  private StepSpec call(Node node, String path) {
     CallTarget placeholder = new DependencyRef("?");
     if (node instanceof Node.ScalarNode) {
       CallTarget to = callTarget(node, path);
       return new CallStep(to == null ? placeholder : to, ScenarioDefaults.NO_TIMEOUT, ScenarioDefaults.CANCEL_ON_TIMEOUT);
     }
     Fields f = fields(node, path, "a dependency name, '<service> <endpoint>', or {to: ..., timeout: 1s}",
-        List.of("to", "timeout", "cancelOnTimeout", "retry"));
+        List.of("to", "timeout", "cancelOnTimeout", "retry", "breaker", "fallback", "fallbackLatency"));
     if (f == null) {
       return new CallStep(placeholder, ScenarioDefaults.NO_TIMEOUT, false);
     }
@@ -503,11 +510,12 @@ public final class SpecBinder {
     Long timeout = f.has("timeout") ? timeout(f.get("timeout"), f.at("timeout")) : Long.valueOf(ScenarioDefaults.NO_TIMEOUT);
     Boolean cancel = f.has("cancelOnTimeout") ? bool(f.get("cancelOnTimeout"), f.at("cancelOnTimeout")) : Boolean.valueOf(ScenarioDefaults.CANCEL_ON_TIMEOUT);
     RetrySpec retry = f.has("retry") ? retry(f.get("retry"), f.at("retry")) : null;
-    return new CallStep(
+    CallStep call = new CallStep(
         to == null ? placeholder : to,
         timeout == null ? ScenarioDefaults.NO_TIMEOUT : timeout,
         cancel == null ? ScenarioDefaults.CANCEL_ON_TIMEOUT : cancel,
         retry);
+    return f.has("breaker") || f.has("fallback") || f.has("fallbackLatency") ? guardedCall(f, call) : call;
   }
 
   // ---------------------------------------------------------------- retries and idempotency
@@ -650,6 +658,158 @@ public final class SpecBinder {
     List<StepSpec> steps = f.required("do", "the steps to protect, e.g. [{call: provider}]")
         ? list(f.get("do"), f.at("do"), "steps", this::step) : List.of();
     return new IdempotentStep(store == null ? "?" : store, steps);
+  }
+
+  // ---------------------------------------------------------------- breakers
+
+  /** A call step with {@code breaker}, {@code fallback} and {@code fallbackLatency}. */
+  private StepSpec guardedCall(Fields f, CallStep call) {
+    String breaker = null;
+    if (f.required("breaker", "the name of one of the service's breakers; fallback needs a breaker")) {
+      breaker = string(f.get("breaker"), f.at("breaker"));
+    }
+    BreakerCallStep.Fallback fallback = BreakerCallStep.Fallback.ERROR;
+    if (f.has("fallback")) {
+      String fb = choice(f.get("fallback"), f.at("fallback"), "fallback", List.of("error", "degraded"));
+      fallback = "degraded".equals(fb) ? BreakerCallStep.Fallback.DEGRADED : BreakerCallStep.Fallback.ERROR;
+    }
+    DistributionSpec latency = new ConstantDist(0);
+    if (f.has("fallbackLatency")) {
+      if (fallback != BreakerCallStep.Fallback.DEGRADED) {
+        error(f.at("fallbackLatency"), "fallbackLatency is the latency of a degraded answer; add fallback: degraded");
+      }
+      latency = distribution(f.get("fallbackLatency"), f.at("fallbackLatency"));
+    }
+    return new BreakerCallStep(call, breaker == null ? "?" : breaker, fallback, latency);
+  }
+
+  private BreakerSpec breaker(Node node, String path) {
+    String kind = kind(node, path, "kind", List.of("opossum", "resilience4j"),
+        "a breaker such as {kind: opossum, timeout: 3s} or {kind: resilience4j}");
+    if ("resilience4j".equals(kind)) {
+      return resilience4j(node, path);
+    }
+    Fields f = kind == null ? null : fields(node, path, "", List.of("kind", "timeout", "errorThresholdPercentage",
+        "resetTimeout", "rollingCountTimeout", "rollingCountBuckets", "volumeThreshold", "allowWarmUp", "capacity",
+        "stuckHalfOpenAfter"));
+    Long timeout = f != null && f.has("timeout") ? opossumTimeout(f.get("timeout"), f.at("timeout")) : null;
+    Double threshold = f != null && f.has("errorThresholdPercentage")
+        ? number(f.get("errorThresholdPercentage"), f.at("errorThresholdPercentage")) : null;
+    Long reset = f != null && f.has("resetTimeout") ? duration(f.get("resetTimeout"), f.at("resetTimeout")) : null;
+    Long window = f != null && f.has("rollingCountTimeout")
+        ? duration(f.get("rollingCountTimeout"), f.at("rollingCountTimeout")) : null;
+    Integer buckets = f != null && f.has("rollingCountBuckets")
+        ? intValue(f.get("rollingCountBuckets"), f.at("rollingCountBuckets")) : null;
+    Integer volume = f != null && f.has("volumeThreshold")
+        ? intValue(f.get("volumeThreshold"), f.at("volumeThreshold")) : null;
+    Boolean warmUp = f != null && f.has("allowWarmUp") ? bool(f.get("allowWarmUp"), f.at("allowWarmUp")) : null;
+    Integer capacity = f != null && f.has("capacity") ? limit(f.get("capacity"), f.at("capacity")) : null;
+    Long stuck = f != null && f.has("stuckHalfOpenAfter")
+        ? duration(f.get("stuckHalfOpenAfter"), f.at("stuckHalfOpenAfter")) : null;
+    return new OpossumBreakerSpec(
+        timeout == null ? BreakerDefaults.OPOSSUM_TIMEOUT_NANOS : timeout,
+        threshold == null ? BreakerDefaults.OPOSSUM_ERROR_THRESHOLD_PERCENTAGE : threshold,
+        reset == null ? BreakerDefaults.OPOSSUM_RESET_TIMEOUT_NANOS : reset,
+        window == null ? BreakerDefaults.OPOSSUM_ROLLING_COUNT_TIMEOUT_NANOS : window,
+        buckets == null ? BreakerDefaults.OPOSSUM_ROLLING_COUNT_BUCKETS : buckets,
+        volume == null ? BreakerDefaults.OPOSSUM_VOLUME_THRESHOLD : volume,
+        warmUp == null ? BreakerDefaults.OPOSSUM_ALLOW_WARM_UP : warmUp,
+        capacity == null ? ScenarioDefaults.UNBOUNDED : capacity,
+        stuck == null ? BreakerDefaults.STUCK_DEFAULT : stuck);
+  }
+
+  /** opossum's {@code timeout}: a duration, or {@code false}, {@code 0} or {@code none} to disable it. */
+  private Long opossumTimeout(Node node, String path) {
+    if (node instanceof Node.ScalarNode s
+        && ((s.kind() == Node.Kind.BOOLEAN && s.text().equals("false"))
+            || (s.kind() == Node.Kind.INTEGER && s.text().equals("0"))
+            || (s.kind() == Node.Kind.STRING && s.text().equals("none")))) {
+      return 0L;
+    }
+    if (node instanceof Node.ScalarNode s && s.kind() == Node.Kind.BOOLEAN) {
+      error(path, "expected a duration such as 3s, or false to disable the timeout, got " + s.describe());
+      return null;
+    }
+    return duration(node, path);
+  }
+
+  private BreakerSpec resilience4j(Node node, String path) {
+    Fields f = fields(node, path, "", List.of("kind", "failureRateThreshold", "slowCallRateThreshold",
+        "slowCallDurationThreshold", "slidingWindowType", "slidingWindowSize", "minimumNumberOfCalls",
+        "waitDurationInOpenState", "enableExponentialBackoff", "exponentialBackoffMultiplier",
+        "exponentialMaxWaitDurationInOpenState", "permittedNumberOfCallsInHalfOpenState",
+        "maxWaitDurationInHalfOpenState", "automaticTransitionFromOpenToHalfOpenEnabled", "timeLimiter",
+        "bulkhead", "stuckHalfOpenAfter"));
+    Double failureRate = f != null && f.has("failureRateThreshold")
+        ? number(f.get("failureRateThreshold"), f.at("failureRateThreshold")) : null;
+    Double slowRate = f != null && f.has("slowCallRateThreshold")
+        ? number(f.get("slowCallRateThreshold"), f.at("slowCallRateThreshold")) : null;
+    Long slowDuration = f != null && f.has("slowCallDurationThreshold")
+        ? duration(f.get("slowCallDurationThreshold"), f.at("slowCallDurationThreshold")) : null;
+    String type = f != null && f.has("slidingWindowType")
+        ? choice(f.get("slidingWindowType"), f.at("slidingWindowType"), "slidingWindowType",
+            List.of("COUNT_BASED", "TIME_BASED")) : null;
+    Integer size = f != null && f.has("slidingWindowSize")
+        ? intValue(f.get("slidingWindowSize"), f.at("slidingWindowSize")) : null;
+    Integer minimum = f != null && f.has("minimumNumberOfCalls")
+        ? intValue(f.get("minimumNumberOfCalls"), f.at("minimumNumberOfCalls")) : null;
+    Long wait = f != null && f.has("waitDurationInOpenState")
+        ? duration(f.get("waitDurationInOpenState"), f.at("waitDurationInOpenState")) : null;
+    Boolean exponential = f != null && f.has("enableExponentialBackoff")
+        ? bool(f.get("enableExponentialBackoff"), f.at("enableExponentialBackoff")) : null;
+    Double multiplier = f != null && f.has("exponentialBackoffMultiplier")
+        ? number(f.get("exponentialBackoffMultiplier"), f.at("exponentialBackoffMultiplier")) : null;
+    Long maxWait = f != null && f.has("exponentialMaxWaitDurationInOpenState")
+        ? duration(f.get("exponentialMaxWaitDurationInOpenState"), f.at("exponentialMaxWaitDurationInOpenState")) : null;
+    boolean expo = Boolean.TRUE.equals(exponential);
+    if (!expo && f != null) {
+      for (String k : List.of("exponentialBackoffMultiplier", "exponentialMaxWaitDurationInOpenState")) {
+        if (f.has(k)) {
+          error(f.at(k), "'" + k + "' needs enableExponentialBackoff: true");
+        }
+      }
+    }
+    Integer permitted = f != null && f.has("permittedNumberOfCallsInHalfOpenState")
+        ? intValue(f.get("permittedNumberOfCallsInHalfOpenState"), f.at("permittedNumberOfCallsInHalfOpenState")) : null;
+    Long halfOpenWait = f != null && f.has("maxWaitDurationInHalfOpenState")
+        ? duration(f.get("maxWaitDurationInHalfOpenState"), f.at("maxWaitDurationInHalfOpenState")) : null;
+    Boolean automatic = f != null && f.has("automaticTransitionFromOpenToHalfOpenEnabled")
+        ? bool(f.get("automaticTransitionFromOpenToHalfOpenEnabled"), f.at("automaticTransitionFromOpenToHalfOpenEnabled"))
+        : null;
+    long timeLimiter = ScenarioDefaults.NO_TIMEOUT;
+    if (f != null && f.has("timeLimiter")) {
+      Fields t = fields(f.get("timeLimiter"), f.at("timeLimiter"), "a map such as {timeoutDuration: 3s}",
+          List.of("timeoutDuration"));
+      Long d = t != null && t.has("timeoutDuration") ? duration(t.get("timeoutDuration"), t.at("timeoutDuration")) : null;
+      timeLimiter = d == null ? BreakerDefaults.R4J_TIME_LIMITER_TIMEOUT_NANOS : d;
+    }
+    int bulkheadCalls = ScenarioDefaults.UNBOUNDED;
+    long bulkheadWait = BreakerDefaults.R4J_BULKHEAD_MAX_WAIT_NANOS;
+    if (f != null && f.has("bulkhead")) {
+      Fields b = fields(f.get("bulkhead"), f.at("bulkhead"), "a map such as {maxConcurrentCalls: 25, maxWaitDuration: 0s}",
+          List.of("maxConcurrentCalls", "maxWaitDuration"));
+      Integer calls = b != null && b.has("maxConcurrentCalls") ? intValue(b.get("maxConcurrentCalls"), b.at("maxConcurrentCalls")) : null;
+      Long w = b != null && b.has("maxWaitDuration") ? duration(b.get("maxWaitDuration"), b.at("maxWaitDuration")) : null;
+      bulkheadCalls = calls == null ? BreakerDefaults.R4J_BULKHEAD_MAX_CONCURRENT_CALLS : calls;
+      bulkheadWait = w == null ? BreakerDefaults.R4J_BULKHEAD_MAX_WAIT_NANOS : w;
+    }
+    Long stuck = f != null && f.has("stuckHalfOpenAfter")
+        ? duration(f.get("stuckHalfOpenAfter"), f.at("stuckHalfOpenAfter")) : null;
+    return new Resilience4jBreakerSpec(
+        failureRate == null ? BreakerDefaults.R4J_FAILURE_RATE_THRESHOLD : failureRate,
+        slowRate == null ? BreakerDefaults.R4J_SLOW_CALL_RATE_THRESHOLD : slowRate,
+        slowDuration == null ? BreakerDefaults.R4J_SLOW_CALL_DURATION_THRESHOLD_NANOS : slowDuration,
+        "TIME_BASED".equals(type),
+        size == null ? BreakerDefaults.R4J_SLIDING_WINDOW_SIZE : size,
+        minimum == null ? BreakerDefaults.R4J_MINIMUM_NUMBER_OF_CALLS : minimum,
+        wait == null ? BreakerDefaults.R4J_WAIT_DURATION_IN_OPEN_STATE_NANOS : wait,
+        !expo ? 1.0 : multiplier == null ? BreakerDefaults.R4J_EXPONENTIAL_BACKOFF_MULTIPLIER : multiplier,
+        maxWait == null ? ScenarioDefaults.NO_TIMEOUT : maxWait,
+        permitted == null ? BreakerDefaults.R4J_PERMITTED_CALLS_IN_HALF_OPEN_STATE : permitted,
+        halfOpenWait == null ? BreakerDefaults.R4J_MAX_WAIT_IN_HALF_OPEN_STATE_NANOS : halfOpenWait,
+        automatic != null && automatic,
+        timeLimiter, bulkheadCalls, bulkheadWait,
+        stuck == null ? BreakerDefaults.STUCK_DEFAULT : stuck);
   }
 
   private DependencySpec dependency(Node node, String path) {

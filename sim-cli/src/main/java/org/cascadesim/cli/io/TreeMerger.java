@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 /**
  * Deep-merges a variant's overlay onto the base tree before binding: maps merge, lists and
  * scalars replace, {@code null} removes a key, and a map that changes its kind ({@code dist},
- * {@code process}, {@code model}) replaces the base map instead of mixing keys of two kinds.
+ * {@code process}, {@code model}, a breaker's {@code kind}) replaces the base map instead of mixing keys of two kinds.
  *
  * <p>An overlay may only change clients, services, dependencies and endpoints that the base
  * defines; naming one that does not exist is reported at the overlay's key.
  */
 public final class TreeMerger {
-  private static final List<String> KIND_KEYS = List.of("dist", "process", "model");
+  private static final List<String> KIND_KEYS = List.of("dist", "process", "model", "kind");
   private static final Pattern ENDPOINTS = Pattern.compile("services\\.[^.]+\\.endpoints");
 
   /** Creates a merger; it keeps no state between calls. */

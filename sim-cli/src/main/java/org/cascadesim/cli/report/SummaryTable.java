@@ -37,6 +37,7 @@ public final class SummaryTable {
     section(out, "DEPENDENCIES", run.dependencies(), run.measuredNanos());
     PoolSection.append(out, run);
     out.append(RetryLines.format(run));
+    out.append(BreakerLines.format(run));
     return out.toString();
   }
 

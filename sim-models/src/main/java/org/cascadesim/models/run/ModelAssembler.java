@@ -32,6 +32,7 @@ import org.cascadesim.models.runtime.WorkerPoolRuntime;
 import org.cascadesim.models.runtime.eventloop.Offload;
 import org.cascadesim.models.scenario.BoundedCapacity;
 import org.cascadesim.models.scenario.BudgetSpec;
+import org.cascadesim.models.scenario.BreakerCallStep;
 import org.cascadesim.models.scenario.CallStep;
 import org.cascadesim.models.scenario.CallTarget;
 import org.cascadesim.models.scenario.ClientSpec;
@@ -126,9 +127,11 @@ public final class ModelAssembler {
     spec.services().forEach((name, service) -> {
       Map<String, ConnectionPool> pools = PoolAssembly.pools(sim, name, service);
       Map<String, IdempotencyStore> stores = stores(model, name, service);
+      Map<String, org.cascadesim.models.breaker.Breaker> breakers = BreakerAssembly.breakers(sim, name, service);
+      breakers.values().forEach(model::add);
       for (Map.Entry<String, EndpointSpec> e : service.endpoints().entrySet()) {
         List<Step> program = new ArrayList<>();
-        Site site = new Site(model, name + " " + e.getKey(), stores, pools);
+        Site site = new Site(model, name + " " + e.getKey(), stores, pools, breakers);
         List<StepSpec> steps = e.getValue().steps();
         for (int i = 0; i < steps.size(); i++) {
           program.add(step(steps.get(i), dependencies, services, site, "[" + i + "]"));
@@ -184,7 +187,7 @@ public final class ModelAssembler {
 
   /** Where steps are wired: the model, the endpoint's display name and its service's stores and pools. */
   private record Site(SystemModel model, String endpoint, Map<String, IdempotencyStore> stores,
-      Map<String, ConnectionPool> pools) {}
+      Map<String, ConnectionPool> pools, Map<String, org.cascadesim.models.breaker.Breaker> breakers) {}
 
   private static Map<String, IdempotencyStore> stores(SystemModel model, String service, ServiceSpec spec) {
     Map<String, IdempotencyStore> stores = new LinkedHashMap<>();
@@ -206,6 +209,10 @@ public final class ModelAssembler {
         body.add(step(with.steps().get(i), dependencies, services, site, index + "[" + i + "]"));
       }
       return new WithConnection(site.pools().get(with.pool()), body);
+    }
+    if (spec instanceof BreakerCallStep guarded) {
+      return BreakerAssembly.step(site.model().simulation(), guarded, callee(guarded.call().to(), dependencies, services),
+          site.breakers());
     }
     if (spec instanceof IdempotentStep idempotent) {
       List<Step> body = new ArrayList<>();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cascadesim.core.RunResult;
 import org.cascadesim.core.Simulation;
+import org.cascadesim.models.breaker.Breaker;
+import org.cascadesim.models.breaker.BreakerSummary;
 import org.cascadesim.models.dependency.Dependency;
 import org.cascadesim.models.load.Client;
 import org.cascadesim.models.runtime.Endpoint;
@@ -11,9 +13,9 @@ import org.cascadesim.models.runtime.Service;
 
 /**
  * What one run of one variant gives back: how it ended, the books of every client, endpoint and
- * dependency, and the time series. Only simulated quantities: the same scenario, variant and seed
- * give the same summary. {@code retries} holds retry amplification per layer and duplicate side
- * effects (extra charges).
+ * dependency, the time series, and what every circuit breaker did. Only simulated quantities: the
+ * same scenario, variant and seed give the same summary. {@code retries} holds retry amplification
+ * per layer and duplicate side effects (extra charges).
  */
 public record RunSummary(
     String scenario,
@@ -26,7 +28,16 @@ public record RunSummary(
     List<TrafficSummary> endpoints,
     List<TrafficSummary> dependencies,
     TimeSeries timeSeries,
-    RetryReport retries) {
+    RetryReport retries,
+    List<BreakerSummary> breakers) {
+
+  /** A summary of a run without retry layers, stores or circuit breakers. */
+  public RunSummary(String scenario, String variant, long seed, long durationNanos, long warmupNanos,
+      RunResult stop, List<TrafficSummary> clients, List<TrafficSummary> endpoints,
+      List<TrafficSummary> dependencies, TimeSeries timeSeries) {
+    this(scenario, variant, seed, durationNanos, warmupNanos, stop, clients, endpoints, dependencies, timeSeries,
+        RetryReport.empty(), List.of());
+  }
 
   /** Collects the summary of a model after {@link SystemModel#run()} returned {@code stop}. */
   public static RunSummary of(String scenario, String variant, SystemModel model, RunResult stop) {
@@ -49,9 +60,13 @@ public record RunSummary(
     long end = Math.max(sim.nowNanos(), 1);
     int windows = (int) ((end + windowNanos - 1) / windowNanos);
     TimeSeries series = TimeSeries.of(sim.metrics(), windows, sim.nowNanos());
+    List<BreakerSummary> breakers = new ArrayList<>();
+    for (Breaker breaker : model.breakers()) {
+      breakers.add(breaker.summary());
+    }
     return new RunSummary(scenario, variant, sim.seed(), model.durationNanos(), model.warmupNanos(), stop,
         List.copyOf(clients), List.copyOf(endpoints), List.copyOf(dependencies), series,
-        RetryReport.of(model));
+        RetryReport.of(model), List.copyOf(breakers));
   }
 
   /** Returns the span whole-run statistics cover: the duration less the warm-up. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.cascadesim.core.RunResult;
 import org.cascadesim.core.Simulation;
+import org.cascadesim.models.breaker.Breaker;
 import org.cascadesim.models.dependency.Dependency;
 import org.cascadesim.models.idempotency.IdempotencyStore;
 import org.cascadesim.models.idempotency.SideEffectLedger;
@@ -29,6 +30,7 @@ public final class SystemModel {
   private final List<RetryingCaller> retryLayers = new ArrayList<>();
   private final List<IdempotencyStore> idempotencyStores = new ArrayList<>();
   private final List<SideEffectLedger> sideEffectLedgers = new ArrayList<>();
+  private final List<Breaker> breakers = new ArrayList<>();
 
   /** Creates an empty model that will run for {@code durationNanos} with no warm-up. */
   public SystemModel(Simulation sim, long durationNanos, InFlightLimit limit) {
@@ -117,6 +119,16 @@ public final class SystemModel {
   /** Returns the side-effect ledgers in dependency order. */
   public List<SideEffectLedger> sideEffectLedgers() {
     return Collections.unmodifiableList(sideEffectLedgers);
+  }
+
+  /** Adds a circuit breaker. */
+  public void add(Breaker breaker) {
+    breakers.add(breaker);
+  }
+
+  /** Returns the circuit breakers, by service then declaration order. */
+  public List<Breaker> breakers() {
+    return Collections.unmodifiableList(breakers);
   }
 
   /** Returns the clients in declaration order. */

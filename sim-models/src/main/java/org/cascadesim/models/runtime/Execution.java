@@ -33,6 +33,7 @@ public final class Execution {
   private boolean queuedAsNew;
   private Runnable continuation;
   private Runnable abortWait;
+  private boolean degraded;
 
   Execution(Endpoint endpoint, Invocation call) {
     this.endpoint = endpoint;
@@ -123,6 +124,14 @@ public final class Execution {
     proceed();
   }
 
+  /**
+   * Marks the answer as degraded (a fallback replaced a failed call's result): when the handler
+   * completes, the request answers {@link Outcome#DEGRADED} instead of {@link Outcome#OK}.
+   */
+  public void markDegraded() {
+    degraded = true;
+  }
+
   /** Returns the service's runtime. */
   public ServiceRuntime runtime() {
     return endpoint.runtime();
@@ -150,7 +159,7 @@ public final class Execution {
     }
     while (frame.pc == frame.steps.size()) {
       if (frame.parent == null) {
-        finish(Outcome.OK);
+        finish(degraded ? Outcome.DEGRADED : Outcome.OK);
         return;
       }
       popFrame();

@@ -174,6 +174,7 @@ public final class ScenarioValidator {
       if (service.endpoints().isEmpty()) {
         add(path + ".endpoints", "a service needs at least one endpoint");
       }
+      BreakerValidator.validate(path, service, this::add);
       service
           .endpoints()
           .forEach(
@@ -208,6 +209,9 @@ public final class ScenarioValidator {
         distribution(path + ".offload", offload.time());
       } else if (step instanceof WithStep with) {
         withStep(path, with);
+      } else if (step instanceof BreakerCallStep guarded) {
+        step(path, guarded.call());
+        distribution(path + ".call.fallbackLatency", guarded.fallbackLatency());
       }
       if (step instanceof CallStep call) {
         if (call.retry() != null) {
@@ -530,7 +534,11 @@ public final class ScenarioValidator {
                           (endpoint, e) -> {
                             List<Edge> edges = new ArrayList<>();
                             for (int i = 0; i < e.steps().size(); i++) {
-                              if (e.steps().get(i) instanceof CallStep call
+                              StepSpec st = e.steps().get(i);
+                              if (st instanceof BreakerCallStep guarded) {
+                                st = guarded.call();
+                              }
+                              if (st instanceof CallStep call
                                   && call.to() instanceof EndpointRef to) {
                                 String path =
                                     "services." + service + ".endpoints." + endpoint + "[" + i

@@ -62,7 +62,7 @@ class IdempotencyRetryRaceTest {
     endpoints.put("/charge", new EndpointSpec(List.of(new CpuStep(new ConstantDist(MS)),
         new IdempotentStep("keys", List.of(new CallStep(new DependencyRef("provider"), -1, false))))));
     Map<String, ServiceSpec> services = new LinkedHashMap<>();
-    services.put("payments", new ServiceSpec(new GoroutinesRuntime(), endpoints, stores));
+    services.put("payments", new ServiceSpec(new GoroutinesRuntime(), endpoints, new LinkedHashMap<>(), stores, new LinkedHashMap<>()));
     Map<String, DependencySpec> dependencies = new LinkedHashMap<>();
     dependencies.put("provider", new DependencySpec(new UnboundedLatency().spec(), 0, List.of(), "charge"));
     return new ScenarioSpec("race", "", 1, 20 * SECOND, 0, LimitsSpec.defaults(), clients, services, dependencies);

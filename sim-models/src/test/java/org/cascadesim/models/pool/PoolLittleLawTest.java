@@ -45,7 +45,7 @@ class PoolLittleLawTest {
     endpoints.put("/charge", new EndpointSpec(List.of(new WithStep("db", List.of(
         new CallStep(new DependencyRef("provider"), ScenarioDefaults.NO_TIMEOUT, false))))));
     Map<String, ServiceSpec> services = new LinkedHashMap<>();
-    services.put("payments", new ServiceSpec(new GoroutinesRuntime(), endpoints, pools));
+    services.put("payments", new ServiceSpec(new GoroutinesRuntime(), endpoints, pools, new LinkedHashMap<>(), new LinkedHashMap<>()));
     Map<String, DependencySpec> dependencies = new LinkedHashMap<>();
     dependencies.put("provider", new DependencySpec(new UnboundedCapacity(new ConstantDist(4 * S)), 0, List.of()));
     Map<String, ClientSpec> clients = new LinkedHashMap<>();

@@ -1,0 +1,64 @@
+package org.cascadesim.models.breaker;
+
+import org.cascadesim.core.Simulation;
+import org.cascadesim.core.random.Distribution;
+import org.cascadesim.core.random.RandomStream;
+import org.cascadesim.models.request.Callee;
+import org.cascadesim.models.request.Invocation;
+import org.cascadesim.models.runtime.Execution;
+import org.cascadesim.models.runtime.Step;
+
+/**
+ * A call step through a circuit breaker ({@code call: {to: provider, breaker: provider}}): the
+ * breaker decides whether to send the call; a success continues the handler; anything else fails
+ * the handler (fallback {@code error}), or waits the fallback's latency and continues with the
+ * request marked {@link org.cascadesim.models.request.Outcome#DEGRADED} (fallback {@code
+ * degraded}), as opossum's {@code fallback()} and resilience4j's {@code withFallback} replace
+ * the failed result.
+ *
+ * @param target the callee
+ * @param timeoutNanos the call's own transport deadline inside the breaker, or {@link
+ *     Invocation#NO_TIMEOUT}; when it fires the breaker sees a failure
+ * @param cancelOnTimeout whether that transport deadline cancels the callee's work
+ * @param breaker the service's breaker
+ * @param fallback what a failed call does
+ * @param fallbackLatency how long the degraded fallback takes
+ * @param fallbackRandom the stream the fallback latency is drawn from
+ */
+public record GuardedCall(
+    Callee target,
+    long timeoutNanos,
+    boolean cancelOnTimeout,
+    Breaker breaker,
+    Fallback fallback,
+    Distribution fallbackLatency,
+    RandomStream fallbackRandom) implements Step {
+
+  /** What a call that the breaker did not let succeed does. */
+  public enum Fallback {
+    /** Fail fast: the handler fails with the breaker's outcome (short-circuited, rejected, error). */
+    ERROR,
+    /** Serve a degraded answer: wait the fallback latency, continue, answer DEGRADED. */
+    DEGRADED
+  }
+
+  @Override
+  public void run(Execution execution) {
+    Simulation sim = execution.simulation();
+    execution.beginWait();
+    breaker.fire(
+        reply -> Invocation.send(sim, target, execution.call().context(), timeoutNanos, cancelOnTimeout, reply),
+        (result, outcome) -> {
+          if (result == CallResult.SUCCESS) {
+            execution.proceed();
+          } else if (fallback == Fallback.DEGRADED) {
+            sim.schedule(fallbackLatency.sampleNanos(fallbackRandom), () -> {
+              execution.markDegraded();
+              execution.proceed();
+            });
+          } else {
+            execution.fail(outcome);
+          }
+        });
+  }
+}
