@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
       "A deterministic discrete-event simulator of backend failure cascades.",
       "Results depend only on the scenario and the seed."
     },
-    subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:ok",
