@@ -19,10 +19,12 @@ public final class FileNames {
 
   /** Returns the safe form of {@code name} ({@code checkout /pay} -> {@code checkout_pay}). */
   public static String sanitize(String name) {
+    // ".." counts as a character to replace, so it joins the run of replaced characters around it.
+    String text = name.replaceAll("\\.{2,}", "/");
     StringBuilder out = new StringBuilder();
     boolean replaced = false;
-    for (int i = 0; i < name.length(); i++) {
-      char ch = name.charAt(i);
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
       boolean ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
           || ch == '.' || ch == '_' || ch == '-';
       if (ok) {
@@ -33,7 +35,7 @@ public final class FileNames {
         replaced = true;
       }
     }
-    String s = out.toString().replaceAll("\\.{2,}", "_");
+    String s = out.toString();
     if (s.startsWith(".")) {
       s = "_" + s.substring(1);
     }

@@ -1,7 +1,6 @@
 package org.cascadesim.cli.report;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +70,8 @@ public final class Units {
     if (ratio >= 100) {
       return String.format(Locale.ROOT, "%.0f", ratio);
     }
-    BigDecimal rounded = new BigDecimal(ratio).round(new MathContext(2, RoundingMode.HALF_EVEN));
-    return rounded.toPlainString();
+    int scale = 1 - (int) Math.floor(Math.log10(Math.abs(ratio)));
+    return new BigDecimal(ratio).setScale(Math.max(scale, 0), RoundingMode.HALF_EVEN).toPlainString();
   }
 
   /** Formats a count with thousands separators. */
