@@ -39,8 +39,14 @@ public final class RunReporter {
    *
    * @return the exit code
    */
-  public static int execute(Style style, Path file, ResolvedScenario scenario, List<String> names, Long seed,
+  public static int execute(Style style, Path file, ResolvedScenario scenario, List<String> requested, Long seed,
       ReportOptions options, PrintWriter out, PrintWriter err) {
+    List<String> names = new ArrayList<>();
+    for (String name : requested) {
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+    }
     String command = style == Style.RUN ? "sim run" : "sim compare";
     Progress progress = new Progress(err, Progress.detect(options.quiet()), names.size());
     List<RunSummary> runs = new ArrayList<>();
