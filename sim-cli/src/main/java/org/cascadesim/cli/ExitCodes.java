@@ -10,6 +10,8 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** An invalid scenario file (sysexits EX_DATAERR). */
   public static final int INVALID_SCENARIO = 65;
+  /** The report folder could not be written (sysexits EX_CANTCREAT); the old one is left as it was. */
+  public static final int CANNOT_WRITE = 73;
   /** An SLO assertion failed (the k6 threshold convention). */
   public static final int SLO_FAILED = 99;
 

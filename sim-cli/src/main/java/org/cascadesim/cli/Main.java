@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      CompareCommand.class,
       ValidateCommand.class,
       org.cascadesim.cli.sweep.SweepCommand.class,
       org.cascadesim.cli.bench.BenchCommand.class,
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       " 1:internal error (a bug: please report it with the command line)",
       " 2:usage error (unknown option, missing argument)",
       "65:invalid scenario (every problem is printed as file:line:col: path: message)",
+      "73:the report folder could not be written (the previous one is left intact)",
       "99:an SLO assertion failed"
     })
 public final class Main implements Runnable {

@@ -8,13 +8,9 @@ import java.util.concurrent.Callable;
 import org.cascadesim.cli.io.Problem;
 import org.cascadesim.cli.io.ScenarioException;
 import org.cascadesim.cli.io.ScenarioReader;
-import org.cascadesim.cli.report.SloTable;
-import org.cascadesim.cli.report.SummaryTable;
-import org.cascadesim.models.run.SloCheck;
-import org.cascadesim.models.run.RunSummary;
-import org.cascadesim.models.run.ScenarioRunner;
+import org.cascadesim.cli.output.ReportOptions;
+import org.cascadesim.cli.output.RunReporter;
 import org.cascadesim.models.scenario.ResolvedScenario;
-import org.cascadesim.models.scenario.ScenarioSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,11 +22,16 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run a scenario and print a one-screen summary per variant: requests, outcomes, goodput",
-      "and latency percentiles (ms) per client, endpoint and dependency."
+      "and latency percentiles (ms) per client, endpoint and dependency. Writes the report folder",
+      "(summary.json, .hgrm, timeseries CSV, charts, report.html) to out/<scenario>/ unless --no-output."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {" 0:the run completed (a run stopped by a limit also says so)", "65:invalid scenario",
-      "99:--check: an SLO assertion failed"})
+    exitCodeList = {
+      " 0:the run completed (a run stopped by a limit also says so)",
+      "65:invalid scenario",
+      "73:the report folder could not be written (the old one is left as it was)",
+      "99:--check: an SLO assertion failed"
+    })
 public final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -47,13 +48,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
   Long seed;
 
-  @Option(names = "--check",
-      description = "Check the scenario's slo: assertions after each run; exit 99 when one fails.")
-  boolean check;
-
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = "Override a key, e.g. services.api.runtime.threads=16 (validated like the file).")
   List<String> overrides = new ArrayList<>();
+
+  @CommandLine.Mixin ReportOptions report = new ReportOptions();
 
   @Override
   public Integer call() {
@@ -85,28 +84,6 @@ public final class RunCommand implements Callable<Integer> {
         names.add(v);
       }
     }
-    boolean sloFailed = false;
-    for (int i = 0; i < names.size(); i++) {
-      ScenarioSpec resolved = scenario.spec(names.get(i));
-      RunSummary summary = ScenarioRunner.run(resolved, names.get(i), seed != null ? seed : resolved.seed());
-      if (i > 0) {
-        out.println();
-      }
-      out.print(SummaryTable.format(summary));
-      out.flush();
-      if (summary.stop().hitLimit()) {
-        err.println("sim run: " + names.get(i) + " stopped early: " + summary.stop().detail());
-      }
-      if (check) {
-        var results = SloCheck.check(scenario.slos(), summary, SloCheck.faultWindows(resolved));
-        out.print(SloTable.format(names.get(i), results));
-        out.flush();
-        sloFailed |= !SloCheck.allPassed(results);
-      }
-    }
-    if (check && scenario.slos().isEmpty()) {
-      err.println("sim run: --check: the scenario has no slo: assertions");
-    }
-    return sloFailed ? ExitCodes.SLO_FAILED : ExitCodes.OK;
+    return RunReporter.execute(RunReporter.Style.RUN, file, scenario, names, seed, report, out, err);
   }
 }

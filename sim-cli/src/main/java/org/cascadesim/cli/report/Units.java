@@ -1,5 +1,7 @@
 package org.cascadesim.cli.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,6 +41,39 @@ public final class Units {
     return nanos + " ns";
   }
 
+  /**
+   * Formats a latency in the largest readable unit with about three significant digits
+   * ({@code 3.12 s}, {@code 233 ms}, {@code 1.20 ms}, {@code 850 us}), for ratio lines.
+   */
+  public static String latency(double nanos) {
+    String[] units = {"s", "ms", "us"};
+    double[] scale = {1e9, 1e6, 1e3};
+    for (int i = 0; i < units.length; i++) {
+      if (nanos >= scale[i]) {
+        return threeDigits(nanos / scale[i]) + " " + units[i];
+      }
+    }
+    return String.format(Locale.ROOT, "%.0f ns", nanos);
+  }
+
+  /**
+   * Formats a ratio with two significant digits and no exponent ({@code 0.00039}, {@code 0.70},
+   * {@code 2.4}, {@code 310}).
+   */
+  public static String ratio(double ratio) {
+    if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+      return "-";
+    }
+    if (ratio == 0) {
+      return "0";
+    }
+    if (ratio >= 100) {
+      return String.format(Locale.ROOT, "%.0f", ratio);
+    }
+    int scale = 1 - (int) Math.floor(Math.log10(Math.abs(ratio)));
+    return new BigDecimal(ratio).setScale(Math.max(scale, 0), RoundingMode.HALF_EVEN).toPlainString();
+  }
+
   /** Formats a count with thousands separators. */
   public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
@@ -64,6 +99,16 @@ public final class Units {
       }
       out.append(line.toString().stripTrailing()).append(System.lineSeparator());
     }
+  }
+
+  private static String threeDigits(double value) {
+    if (value >= 100) {
+      return String.format(Locale.ROOT, "%.0f", value);
+    }
+    if (value >= 10) {
+      return String.format(Locale.ROOT, "%.1f", value);
+    }
+    return String.format(Locale.ROOT, "%.2f", value);
   }
 
   private static String trim(double value) {
