@@ -52,13 +52,14 @@ public final class ChartFiles {
     context.setComment(null);
     context.setEmbeddedFontsOn(false);
     context.setPrecision(2);
-    context.setIDGenerator(new PrefixedIds(idPrefix(spec.stem())));
+    String prefix = idPrefix(spec.stem());
+    context.setIDGenerator(new PrefixedIds(prefix));
     SVGGraphics2D g = new SVGGraphics2D(context, false);
     g.setSVGCanvasSize(new Dimension(spec.width(), spec.height()));
     spec.chart().draw(g, new Rectangle2D.Double(0, 0, spec.width(), spec.height()));
     Element root = g.getRoot();
     root.setAttributeNS(null, "viewBox", "0 0 " + spec.width() + " " + spec.height());
-    replaceFontFamilies(root);
+    rewrite(root, prefix);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
       g.stream(root, writer, false, false);
@@ -79,13 +80,23 @@ public final class ChartFiles {
     return b.append('-').toString();
   }
 
-  private static void replaceFontFamilies(Node node) {
-    if (node instanceof Element e && e.hasAttribute("font-family")) {
-      e.setAttribute("font-family", SVG_FONT_FAMILY);
+  /**
+   * Writes the font stack into every font-family attribute and prefixes the ids Batik does not
+   * generate ({@code genericDefs}), so no two inlined charts share an id.
+   */
+  private static void rewrite(Node node, String prefix) {
+    if (node instanceof Element e) {
+      if (e.hasAttribute("font-family")) {
+        e.setAttribute("font-family", SVG_FONT_FAMILY);
+      }
+      String id = e.getAttribute("id");
+      if (!id.isEmpty() && !id.startsWith(prefix)) {
+        e.setAttribute("id", prefix + id);
+      }
     }
     NodeList children = node.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
-      replaceFontFamilies(children.item(i));
+      rewrite(children.item(i), prefix);
     }
   }
 

@@ -74,7 +74,7 @@ public final class ChartSet {
 
   /** The colour of the variant at this position of the runs (base first) as {@code #rrggbb}, for HTML. */
   public static String variantColorHex(int position) {
-    return String.format(java.util.Locale.ROOT, "#%06x", ChartStyle.variantColor(position).getRGB() & 0xFFFFFF);
+    return String.format(Locale.ROOT, "#%06x", ChartStyle.variantColor(position).getRGB() & 0xFFFFFF);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.cascadesim.cli.chart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -124,7 +125,7 @@ final class GaugeColumns {
    * @return the axis unit and the factor from the recorded value to that unit
    */
   static Unit unitOf(String shortName) {
-    String lower = shortName.toLowerCase(java.util.Locale.ROOT);
+    String lower = shortName.toLowerCase(Locale.ROOT);
     if (lower.endsWith("nanos") || lower.endsWith(".ns")) {
       return new Unit("ms", 1e-6);
     }

@@ -5,6 +5,7 @@ import java.awt.Stroke;
 import java.util.ArrayList;
 import java.util.List;
 import org.cascadesim.cli.report.ReportData;
+import org.cascadesim.cli.report.Units;
 import org.cascadesim.models.run.RunSummary;
 import org.cascadesim.models.run.TimeSeries;
 import org.jfree.chart.JFreeChart;
@@ -64,7 +65,7 @@ final class LatencyOverTimeChart {
     ChartStyle.plot(plot);
     Plots.shadeWindows(plot, data, true);
 
-    String window = org.cascadesim.cli.report.Units.duration(windowNanos);
+    String window = Units.duration(windowNanos);
     JFreeChart chart = new JFreeChart("Latency over time: client " + client, ChartStyle.font(18f), plot, true);
     ChartStyle.apply(chart);
     for (int s = 0; s < paints.size(); s++) {

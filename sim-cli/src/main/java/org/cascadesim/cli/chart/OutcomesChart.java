@@ -12,10 +12,11 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Answers per second to one client by outcome, stacked, one panel per variant on a shared time
@@ -65,7 +66,7 @@ final class OutcomesChart {
       XYAreaRenderer renderer = new XYAreaRenderer(XYAreaRenderer.AREA);
       renderer.setOutline(false);
       XYPlot panel = new XYPlot(dataset, null, y, renderer);
-      panel.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
+      panel.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE);
       ChartStyle.plot(panel);
       Plots.shadeWindows(panel, data, i == 0);
       combined.add(panel, 1);

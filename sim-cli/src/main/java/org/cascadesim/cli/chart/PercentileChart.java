@@ -1,5 +1,8 @@
 package org.cascadesim.cli.chart;
 
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.cascadesim.cli.report.ReportData;
@@ -8,6 +11,7 @@ import org.cascadesim.models.run.RunSummary;
 import org.cascadesim.models.run.TrafficSummary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleInsets;
@@ -37,8 +41,8 @@ final class PercentileChart {
     double minMs = Double.POSITIVE_INFINITY;
     double maxMs = 0;
     double maxX = 1;
-    java.util.List<java.awt.Color> colours = new java.util.ArrayList<>();
-    java.util.List<Double> maxima = new java.util.ArrayList<>();
+    List<Color> colours = new ArrayList<>();
+    List<Double> maxima = new ArrayList<>();
     for (int i = 0; i < data.runs().size(); i++) {
       RunSummary run = data.runs().get(i);
       TrafficSummary books = Plots.find(run, kind, name);
@@ -70,12 +74,10 @@ final class PercentileChart {
     }
     LogAxis x = new LogAxis("Percentile (logarithmic: each tick ten times rarer)");
     x.setBase(10);
-    x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+    x.setTickUnit(new NumberTickUnit(1));
     x.setMinorTickMarksVisible(false);
     x.setNumberFormatOverride(RootFormats.inverseQuantile());
-    x.setSmallestValue(1);
-    x.setAutoRange(false);
-    x.setRange(1, end);
+    Plots.setDecadeRange(x, 1, end);
     ChartStyle.axis(x);
     LogAxis y = Plots.logAxis("Latency (ms, log scale)", minMs, maxMs);
     XYPlot plot = new XYPlot(dataset, x, y, renderer);
@@ -109,8 +111,8 @@ final class PercentileChart {
    * steps of HdrHistogram's {@code outputPercentileDistribution}, stopping before q = 1 and
    * leaving out zero latencies, which a logarithmic axis cannot show.
    */
-  static java.util.List<double[]> points(Histogram h) {
-    java.util.List<double[]> points = new java.util.ArrayList<>();
+  static List<double[]> points(Histogram h) {
+    List<double[]> points = new ArrayList<>();
     for (HistogramIterationValue v : h.percentiles(TICKS_PER_HALF_DISTANCE)) {
       double percentile = v.getPercentileLevelIteratedTo();
       if (percentile >= 100) {

@@ -1,8 +1,10 @@
 package org.cascadesim.cli.chart;
 
 import java.awt.Color;
+import java.awt.geom.Line2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.cascadesim.cli.report.ReportData;
 import org.cascadesim.models.run.RunSummary;
 import org.cascadesim.models.run.TrafficSummary;
@@ -12,6 +14,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.RangeType;
 
 /** Axes, shading and legends shared by the chart kinds, all in {@link RootFormats}. */
 final class Plots {
@@ -25,7 +28,7 @@ final class Plots {
   /** The simulated-time axis in seconds from 0 to the longest run: a number axis, no dates or zones. */
   static NumberAxis timeAxis(ReportData data) {
     NumberAxis axis = new NumberAxis("Simulated time (s)");
-    axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
+    axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
     axis.setNumberFormatOverride(RootFormats.plain());
     axis.setAutoRange(false);
     axis.setRange(0, Math.max(1e-9, seconds(longestRunNanos(data))));
@@ -39,7 +42,7 @@ final class Plots {
     axis.setAutoRangeIncludesZero(true);
     axis.setAutoRangeMinimumSize(1);
     // Counts, rates and times are never negative: a flat zero series draws as [0, 1], not around 0.
-    axis.setRangeType(org.jfree.data.RangeType.POSITIVE);
+    axis.setRangeType(RangeType.POSITIVE);
     axis.setNumberFormatOverride(RootFormats.plain());
     ChartStyle.axis(axis);
     return axis;
@@ -56,11 +59,20 @@ final class Plots {
     axis.setMinorTickMarksVisible(false);
     axis.setNumberFormatOverride(RootFormats.decades());
     double[] range = decades(min, max);
-    axis.setSmallestValue(range[0]);
-    axis.setAutoRange(false);
-    axis.setRange(range[0], range[1]);
+    setDecadeRange(axis, range[0], range[1]);
     ChartStyle.axis(axis);
     return axis;
+  }
+
+  /**
+   * Sets a log axis to [lower, upper], widened by a hair so the end ticks survive rounding: the
+   * axis computes ticks as 10^k from logarithms, and 10^-1 can come out a little below 0.1.
+   */
+  static void setDecadeRange(LogAxis axis, double lower, double upper) {
+    double lo = lower * (1 - 1e-9);
+    axis.setSmallestValue(lo);
+    axis.setAutoRange(false);
+    axis.setRange(lo, upper * (1 + 1e-9));
   }
 
   /**
@@ -110,7 +122,7 @@ final class Plots {
     LegendItemCollection items = new LegendItemCollection();
     for (int i = 0; i < data.runs().size(); i++) {
       LegendItem item = new LegendItem(data.runs().get(i).variant());
-      item.setLine(new java.awt.geom.Line2D.Double(-8, 0, 8, 0));
+      item.setLine(new Line2D.Double(-8, 0, 8, 0));
       item.setLinePaint(ChartStyle.variantColor(i));
       item.setLineStroke(ChartStyle.solid(3f));
       item.setLineVisible(true);
