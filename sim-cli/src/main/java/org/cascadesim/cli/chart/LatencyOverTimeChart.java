@@ -75,8 +75,9 @@ final class LatencyOverTimeChart {
     ChartStyle.subtitle(chart, "p99 solid, p50 dashed, per " + window + " window of answers; shaded: warm-up (grey), faults (red)");
     String caption = "p99 (solid) and p50 (dashed) latency of client " + client + " per " + window
         + " window of simulated time, over the answers received in that window, one colour per"
-        + " variant. Red bands are the fault windows of the base scenario, grey the warm-up; gaps"
-        + " are windows without any answer.";
+        + " variant. Red bands are the fault windows of the base scenario, grey the warm-up. Gaps"
+        + " mark windows without answers, or whose percentile is zero (immediate rejections), which"
+        + " the log scale cannot show.";
     return new ChartSpec(ChartKind.LATENCY_OVER_TIME, ChartKind.LATENCY_OVER_TIME.slug() + "-client-" + client,
         caption, chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
   }
