@@ -81,6 +81,7 @@ public final class EventQueue {
   // Slot s is slots[2s] (the event's time while pending or cancelled; the next free slot while
   // free) and slots[2s + 1] (generation << 2 | status): one cache line per slot.
   private long[] slots;
+  private Action[] slotAction; // the action while pending or cancelled, null while free
   private int slotsUsed;
   private int freeSlot = -1;
   private int pending;
@@ -90,7 +91,6 @@ public final class EventQueue {
   private long[] bTime;
   private long[] bSeq;
   private int[] bSlot;
-  private Action[] bAction;
   private int bSize;
   private long bottomLast = Long.MAX_VALUE;
   private int spillAt;
@@ -99,7 +99,6 @@ public final class EventQueue {
   private long[] pTime = new long[0];
   private long[] pSeq = new long[0];
   private int[] pSlot = new int[0];
-  private Action[] pAction = new Action[0];
   private int[] chunkNext = new int[0];
   private int chunksUsed;
   private int freeChunk = -1;
@@ -152,7 +151,7 @@ public final class EventQueue {
     bTime = new long[INITIAL_CAPACITY];
     bSeq = new long[INITIAL_CAPACITY];
     bSlot = new int[INITIAL_CAPACITY];
-    bAction = new Action[INITIAL_CAPACITY];
+    slotAction = new Action[INITIAL_CAPACITY / 2];
   }
 
   /** Returns the number of pending events (cancelled ones are not counted). */
@@ -167,7 +166,7 @@ public final class EventQueue {
 
   /** Returns the time of the earliest pending event; the queue must not be empty. */
   public long peekTimeNanos() {
-    if (bSize == 0 || (status(bSlot[0])) != PENDING) {
+    if (bSize == 0 || (cancelled != 0 && status(bSlot[0]) != PENDING)) {
       ensureHead();
     }
     return bTime[0];
@@ -190,14 +189,14 @@ public final class EventQueue {
     int state = (int) slots[2 * slot + 1] | PENDING;
     slots[2 * slot + 1] = state;
     slots[2 * slot] = timeNanos;
+    slotAction[slot] = action;
     pending++;
-    if (timeNanos <= bottomLast) {
-      bottomPush(timeNanos, seq, slot, action);
-      if (bSize > spillAt) {
-        spill();
-      }
+    if (timeNanos <= bottomLast && bSize < spillAt && bSize < bTime.length) {
+      bottomPush(timeNanos, seq, slot);
+    } else if (timeNanos <= bottomLast) {
+      bottomPushSlow(timeNanos, seq, slot);
     } else {
-      insertOutside(timeNanos, seq, slot, action);
+      insertOutside(timeNanos, seq, slot);
     }
     return ((long) slot << 32) | (state & 0xFFFF_FFFFL);
   }
@@ -207,7 +206,7 @@ public final class EventQueue {
    * {@link #polledSeq()} then describe it. The queue must not be empty.
    */
   public Action poll() {
-    if (bSize == 0 || (status(bSlot[0])) != PENDING) {
+    if (bSize == 0 || (cancelled != 0 && status(bSlot[0]) != PENDING)) {
       if (!ensureHead()) {
         throw new IllegalStateException("poll of an empty event queue");
       }
@@ -215,7 +214,33 @@ public final class EventQueue {
     int slot = bSlot[0];
     polledTimeNanos = bTime[0];
     polledSeq = bSeq[0];
-    Action action = bAction[0];
+    Action action = slotAction[slot];
+    bottomRemoveRoot();
+    releaseSlot(slot);
+    pending--;
+    return action;
+  }
+
+  /**
+   * Removes the earliest pending event and returns its action if its time is at or before {@code
+   * endTimeNanos}; returns {@code null}, removing nothing, if no event is pending or the earliest
+   * is later. One call instead of {@link #isEmpty()}, {@link #peekTimeNanos()} and {@link #poll()}
+   * for the simulation's run loop.
+   */
+  public Action pollAtOrBefore(long endTimeNanos) {
+    if (bSize == 0 || (cancelled != 0 && status(bSlot[0]) != PENDING)) {
+      if (!ensureHead()) {
+        return null;
+      }
+    }
+    long time = bTime[0];
+    if (time > endTimeNanos) {
+      return null;
+    }
+    int slot = bSlot[0];
+    polledTimeNanos = time;
+    polledSeq = bSeq[0];
+    Action action = slotAction[slot];
     bottomRemoveRoot();
     releaseSlot(slot);
     pending--;
@@ -270,7 +295,8 @@ public final class EventQueue {
 
   /** Returns the approximate number of bytes held by the queue's arrays (for benchmarks). */
   public long footprintBytes() {
-    long bytes = 8L * slots.length + 24L * bTime.length + 24L * pTime.length + 4L * chunkNext.length;
+    long bytes = 8L * slots.length + 4L * slotAction.length + 20L * bTime.length + 20L * pTime.length
+        + 4L * chunkNext.length;
     for (int r = 0; r < rSize.length; r++) {
       if (rSize[r] != null) {
         bytes += 12L * rSize[r].length;
@@ -295,6 +321,7 @@ public final class EventQueue {
   private int newSlot() {
     if (2 * slotsUsed == slots.length) {
       slots = Arrays.copyOf(slots, grow(slots.length, 4));
+      slotAction = Arrays.copyOf(slotAction, slots.length / 2);
     }
     return slotsUsed++;
   }
@@ -307,20 +334,28 @@ public final class EventQueue {
   private void releaseSlot(int slot) {
     slots[2 * slot + 1] = ((int) slots[2 * slot + 1] & ~STATUS) + 4;
     slots[2 * slot] = freeSlot;
+    slotAction[slot] = null;
     freeSlot = slot;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Bottom heap
 
-  private void bottomPush(long time, long seq, int slot, Action action) {
+  private void bottomPushSlow(long time, long seq, int slot) {
     if (bSize == bTime.length) {
       resizeBottom(grow(bSize, 4));
     }
+    bottomPush(time, seq, slot);
+    if (bSize > spillAt) {
+      spill();
+    }
+  }
+
+  /** Pushes onto the bottom heap, which must have room. */
+  private void bottomPush(long time, long seq, int slot) {
     long[] times = bTime;
     long[] seqs = bSeq;
     int[] slots = bSlot;
-    Action[] actions = bAction;
     int pos = bSize++;
     while (pos > 0) {
       int parent = (pos - 1) >>> 1;
@@ -331,28 +366,24 @@ public final class EventQueue {
       times[pos] = parentTime;
       seqs[pos] = seqs[parent];
       slots[pos] = slots[parent];
-      actions[pos] = actions[parent];
       pos = parent;
     }
     times[pos] = time;
     seqs[pos] = seq;
     slots[pos] = slot;
-    actions[pos] = action;
   }
 
   private void bottomRemoveRoot() {
     int last = --bSize;
     if (last > 0) {
-      siftDown(0, bTime[last], bSeq[last], bSlot[last], bAction[last], last);
+      siftDown(0, bTime[last], bSeq[last], bSlot[last], last);
     }
-    bAction[last] = null;
   }
 
-  private void siftDown(int pos, long time, long seq, int slot, Action action, int n) {
+  private void siftDown(int pos, long time, long seq, int slot, int n) {
     long[] times = bTime;
     long[] seqs = bSeq;
     int[] slots = bSlot;
-    Action[] actions = bAction;
     int half = n >>> 1;
     while (pos < half) {
       int child = 2 * pos + 1;
@@ -373,18 +404,16 @@ public final class EventQueue {
       times[pos] = childTime;
       seqs[pos] = childSeq;
       slots[pos] = slots[child];
-      actions[pos] = actions[child];
       pos = child;
     }
     times[pos] = time;
     seqs[pos] = seq;
     slots[pos] = slot;
-    actions[pos] = action;
   }
 
   private void heapify() {
     for (int i = (bSize >>> 1) - 1; i >= 0; i--) {
-      siftDown(i, bTime[i], bSeq[i], bSlot[i], bAction[i], bSize);
+      siftDown(i, bTime[i], bSeq[i], bSlot[i], bSize);
     }
   }
 
@@ -392,7 +421,6 @@ public final class EventQueue {
     bTime = Arrays.copyOf(bTime, capacity);
     bSeq = Arrays.copyOf(bSeq, capacity);
     bSlot = Arrays.copyOf(bSlot, capacity);
-    bAction = Arrays.copyOf(bAction, capacity);
   }
 
   private void ensureBottomCapacity(int needed) {
@@ -513,7 +541,6 @@ public final class EventQueue {
           bTime[size] = pTime[i];
           bSeq[size] = pSeq[i];
           bSlot[size] = slot;
-          bAction[size] = pAction[i];
           size++;
         } else {
           releaseSlot(slot);
@@ -521,7 +548,7 @@ public final class EventQueue {
         }
       }
       int next = chunkNext[c];
-      freeChunk(c, end);
+      freeChunk(c);
       c = next;
     }
     bSize = size;
@@ -547,7 +574,6 @@ public final class EventQueue {
         bTime[kept] = t;
         bSeq[kept] = bSeq[i];
         bSlot[kept] = bSlot[i];
-        bAction[kept] = bAction[i];
         kept++;
       } else {
         if ((n & CHUNK_MASK) == 0) {
@@ -563,7 +589,6 @@ public final class EventQueue {
         pTime[e] = t;
         pSeq[e] = bSeq[i];
         pSlot[e] = bSlot[i];
-        pAction[e] = bAction[i];
         n++;
         min = Math.min(min, t);
         max = Math.max(max, t);
@@ -573,7 +598,6 @@ public final class EventQueue {
       spillAt = 2 * bSize; // one time only: the heap orders it by sequence
       return;
     }
-    Arrays.fill(bAction, kept, bSize, null);
     bSize = kept;
     heapify();
     long oldLast = bottomLast;
@@ -607,10 +631,10 @@ public final class EventQueue {
       int base = c << CHUNK_BITS;
       int end = base + Math.min(left, CHUNK);
       for (int i = base; i < end; i++) {
-        appendTop(pTime[i], pSeq[i], pSlot[i], pAction[i]);
+        appendTop(pTime[i], pSeq[i], pSlot[i]);
       }
       int next = chunkNext[c];
-      freeChunk(c, end);
+      freeChunk(c);
       c = next;
     }
   }
@@ -618,16 +642,16 @@ public final class EventQueue {
   // ---------------------------------------------------------------------------------------------
   // Rungs and top
 
-  private void insertOutside(long time, long seq, int slot, Action action) {
+  private void insertOutside(long time, long seq, int slot) {
     for (int r = depth - 1; r >= 0; r--) {
       if (time <= rLast[r]) {
         long index = (time - rStart[r]) >>> rShift[r];
         int count = rCount[r];
-        appendBucket(r, index >= count ? count - 1 : (int) index, time, seq, slot, action);
+        appendBucket(r, index >= count ? count - 1 : (int) index, time, seq, slot);
         return;
       }
     }
-    appendTop(time, seq, slot, action);
+    appendTop(time, seq, slot);
     if (time < topMin) {
       topMin = time;
     }
@@ -636,7 +660,7 @@ public final class EventQueue {
     }
   }
 
-  private void appendBucket(int r, int bucket, long time, long seq, int slot, Action action) {
+  private void appendBucket(int r, int bucket, long time, long seq, int slot) {
     int[] sizes = rSize[r];
     int n = sizes[bucket];
     int off = n & CHUNK_MASK;
@@ -656,11 +680,10 @@ public final class EventQueue {
     pTime[e] = time;
     pSeq[e] = seq;
     pSlot[e] = slot;
-    pAction[e] = action;
     sizes[bucket] = n + 1;
   }
 
-  private void appendTop(long time, long seq, int slot, Action action) {
+  private void appendTop(long time, long seq, int slot) {
     int n = topSize;
     int off = n & CHUNK_MASK;
     int c;
@@ -679,7 +702,6 @@ public final class EventQueue {
     pTime[e] = time;
     pSeq[e] = seq;
     pSlot[e] = slot;
-    pAction[e] = action;
     topSize = n + 1;
   }
 
@@ -712,9 +734,9 @@ public final class EventQueue {
       for (int i = base; i < end; i++) {
         long t = pTime[i];
         long index = (t - min) >>> shift;
-        appendBucket(r, index >= count ? count - 1 : (int) index, t, pSeq[i], pSlot[i], pAction[i]);
+        appendBucket(r, index >= count ? count - 1 : (int) index, t, pSeq[i], pSlot[i]);
       }
-      freeChunk(c, end);
+      freeChunk(c);
       c = next;
     }
   }
@@ -753,15 +775,13 @@ public final class EventQueue {
       pTime = Arrays.copyOf(pTime, capacity);
       pSeq = Arrays.copyOf(pSeq, capacity);
       pSlot = Arrays.copyOf(pSlot, capacity);
-      pAction = Arrays.copyOf(pAction, capacity);
       chunkNext = Arrays.copyOf(chunkNext, capacity >>> CHUNK_BITS);
     }
     return chunksUsed++;
   }
 
-  /** Returns a chunk to the free list, clearing the actions up to {@code end} so they can be collected. */
-  private void freeChunk(int c, int end) {
-    Arrays.fill(pAction, c << CHUNK_BITS, end, null);
+  /** Returns a chunk to the free list. */
+  private void freeChunk(int c) {
     chunkNext[c] = freeChunk;
     freeChunk = c;
   }
@@ -778,15 +798,14 @@ public final class EventQueue {
     long[] times = new long[Math.max(n, 1)];
     long[] seqs = new long[times.length];
     int[] slots = new int[times.length];
-    Action[] actions = new Action[times.length];
     int k = 0;
     for (int i = 0; i < bSize; i++) {
-      k = keep(bTime[i], bSeq[i], bSlot[i], bAction[i], times, seqs, slots, actions, k);
+      k = keep(bTime[i], bSeq[i], bSlot[i], times, seqs, slots, k);
     }
-    k = keepList(topHead, topSize, times, seqs, slots, actions, k);
+    k = keepList(topHead, topSize, times, seqs, slots, k);
     for (int r = 0; r < depth; r++) {
       for (int b = rCur[r]; b < rCount[r]; b++) {
-        k = keepList(rHead[r][b], rSize[r][b], times, seqs, slots, actions, k);
+        k = keepList(rHead[r][b], rSize[r][b], times, seqs, slots, k);
         rSize[r][b] = 0;
       }
     }
@@ -799,7 +818,6 @@ public final class EventQueue {
     pTime = new long[0];
     pSeq = new long[0];
     pSlot = new int[0];
-    pAction = new Action[0];
     chunkNext = new int[0];
     chunksUsed = 0;
     freeChunk = -1;
@@ -811,7 +829,6 @@ public final class EventQueue {
     bTime = Arrays.copyOf(times, capacity);
     bSeq = Arrays.copyOf(seqs, capacity);
     bSlot = Arrays.copyOf(slots, capacity);
-    bAction = Arrays.copyOf(actions, capacity);
     bSize = k;
     bottomLast = Long.MAX_VALUE;
     heapify();
@@ -821,24 +838,22 @@ public final class EventQueue {
     }
   }
 
-  private int keep(long time, long seq, int slot, Action action,
-      long[] times, long[] seqs, int[] slots, Action[] actions, int k) {
+  private int keep(long time, long seq, int slot, long[] times, long[] seqs, int[] slots, int k) {
     if (status(slot) == PENDING) {
       times[k] = time;
       seqs[k] = seq;
       slots[k] = slot;
-      actions[k] = action;
       return k + 1;
     }
     releaseSlot(slot);
     return k;
   }
 
-  private int keepList(int head, int n, long[] times, long[] seqs, int[] slots, Action[] actions, int k) {
+  private int keepList(int head, int n, long[] times, long[] seqs, int[] slots, int k) {
     for (int c = head, left = n; left > 0; c = chunkNext[c], left -= CHUNK) {
       int base = c << CHUNK_BITS;
       for (int i = base, end = base + Math.min(left, CHUNK); i < end; i++) {
-        k = keep(pTime[i], pSeq[i], pSlot[i], pAction[i], times, seqs, slots, actions, k);
+        k = keep(pTime[i], pSeq[i], pSlot[i], times, seqs, slots, k);
       }
     }
     return k;
