@@ -121,7 +121,8 @@ public final class Simulation {
   }
 
   /**
-   * Cancels a pending event in O(log n).
+   * Cancels a pending event in amortised O(1) (see {@link EventQueue#cancel(long)}): it is marked
+   * cancelled at once and its entry is dropped lazily.
    *
    * @return whether the event was still pending; cancelling an event that already ran, was
    *     already cancelled, or {@link EventQueue#NO_HANDLE} returns {@code false}

@@ -43,9 +43,11 @@ import org.cascadesim.core.Action;
  * are at least {@value #COMPACT_MIN}), the queue is rebuilt from its pending events, which bounds
  * the memory held by cancelled entries and makes cancel amortised O(1) overall.
  *
- * <p>Memory: 24 bytes per entry (time, sequence, slot, action) plus 12 per slot (time, state),
- * chunk and array slack on top; capacities are chosen so that large arrays fill whole G1 regions
- * (see {@link #grow(int, int)}). Not thread-safe: one simulation, one thread.
+ * <p>Memory: 20 bytes per entry (time, sequence, slot) plus 20 per slot (time and state in one
+ * {@code long[]} pair, so that checking and freeing a slot touches one cache line; the action in a
+ * slot-indexed array, so that moving entries never copies references), with chunk and array slack
+ * on top; capacities are chosen so that large arrays fill whole G1 regions (see {@link #grow(int,
+ * int)}). Not thread-safe: one simulation, one thread.
  */
 public final class EventQueue {
 
@@ -151,7 +153,7 @@ public final class EventQueue {
     bTime = new long[INITIAL_CAPACITY];
     bSeq = new long[INITIAL_CAPACITY];
     bSlot = new int[INITIAL_CAPACITY];
-    slotAction = new Action[INITIAL_CAPACITY / 2];
+    slotAction = new Action[INITIAL_CAPACITY / 2 - 2];
   }
 
   /** Returns the number of pending events (cancelled ones are not counted). */
@@ -319,9 +321,10 @@ public final class EventQueue {
   // Slots
 
   private int newSlot() {
-    if (2 * slotsUsed == slots.length) {
+    if (slotsUsed == slotAction.length) {
+      // slots.length is 2^k - 4 longs; 2^(k-1) - 4 slots keep slotAction just under 2^(k+1) bytes.
       slots = Arrays.copyOf(slots, grow(slots.length, 4));
-      slotAction = Arrays.copyOf(slotAction, slots.length / 2);
+      slotAction = Arrays.copyOf(slotAction, slots.length / 2 - 2);
     }
     return slotsUsed++;
   }
