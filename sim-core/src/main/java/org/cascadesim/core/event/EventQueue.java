@@ -57,10 +57,10 @@ public final class EventQueue {
   /** Cancelled entries are compacted away once there are at least this many and more than pending ones. */
   static final int COMPACT_MIN = 64;
 
-  static final int DEFAULT_SPILL_MIN = 1024;
-  static final int DEFAULT_BUCKET_DIRECT = 128;
+  static final int DEFAULT_SPILL_MIN = 128;
+  static final int DEFAULT_BUCKET_DIRECT = 64;
   static final int DEFAULT_MAX_FANOUT = 4096;
-  static final int DEFAULT_TARGET_PER_BUCKET = 48;
+  static final int DEFAULT_TARGET_PER_BUCKET = 24;
 
   private static final int FREE = 0;
   private static final int PENDING = 1;
