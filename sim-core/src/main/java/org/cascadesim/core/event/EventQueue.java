@@ -96,6 +96,7 @@ public final class EventQueue {
   private int bSize;
   private long bottomLast = Long.MAX_VALUE;
   private int spillAt;
+  private int bottomRoom; // min(spillAt, bTime.length): below it, add pushes without a check
 
   // Chunk pool: entry i of chunk c is at index c << CHUNK_BITS | i.
   private long[] pTime = new long[0];
@@ -153,6 +154,7 @@ public final class EventQueue {
     bTime = new long[INITIAL_CAPACITY];
     bSeq = new long[INITIAL_CAPACITY];
     bSlot = new int[INITIAL_CAPACITY];
+    updateRoom();
     slotAction = new Action[INITIAL_CAPACITY / 2 - 2];
   }
 
@@ -193,7 +195,7 @@ public final class EventQueue {
     slots[2 * slot] = timeNanos;
     slotAction[slot] = action;
     pending++;
-    if (timeNanos <= bottomLast && bSize < spillAt && bSize < bTime.length) {
+    if (timeNanos <= bottomLast && bSize < bottomRoom) {
       bottomPush(timeNanos, seq, slot);
     } else if (timeNanos <= bottomLast) {
       bottomPushSlow(timeNanos, seq, slot);
@@ -424,6 +426,11 @@ public final class EventQueue {
     bTime = Arrays.copyOf(bTime, capacity);
     bSeq = Arrays.copyOf(bSeq, capacity);
     bSlot = Arrays.copyOf(bSlot, capacity);
+    updateRoom();
+  }
+
+  private void updateRoom() {
+    bottomRoom = Math.min(spillAt, bTime.length);
   }
 
   private void ensureBottomCapacity(int needed) {
@@ -557,6 +564,7 @@ public final class EventQueue {
     bSize = size;
     heapify();
     spillAt = Math.max(spillMin, 2 * size);
+    updateRoom();
   }
 
   /**
@@ -599,6 +607,7 @@ public final class EventQueue {
     }
     if (n == 0) {
       spillAt = 2 * bSize; // one time only: the heap orders it by sequence
+      updateRoom();
       return;
     }
     bSize = kept;
@@ -619,6 +628,7 @@ public final class EventQueue {
       spawnRung(head, n, min, max, oldLast);
     }
     spillAt = Math.max(spillMin, 2 * kept);
+    updateRoom();
     if (bTime.length > 4 * Math.max(INITIAL_CAPACITY, spillAt)) {
       int capacity = INITIAL_CAPACITY;
       while (capacity < 2 * spillAt) {
@@ -836,6 +846,7 @@ public final class EventQueue {
     bottomLast = Long.MAX_VALUE;
     heapify();
     spillAt = spillMin;
+    updateRoom();
     if (bSize > spillAt) {
       spill();
     }
