@@ -91,6 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
       long events,
       long pendingEvents,
       double[] nanos,
+      double[] cpuNanos,
       Map<String, Object> details,
       MemoryProbe.Result memory) {
 
@@ -108,6 +109,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     double medianEventsPerSecond() {
       return MemoryProbe.median(eventsPerSecond());
+    }
+
+    double medianCpuNanos() {
+      return MemoryProbe.median(cpuNanos);
     }
   }
 
@@ -214,6 +219,8 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     double[][] nanos = new double[2][reps];
+    double[][] cpuNanos = new double[2][reps];
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long[] pending = new long[2];
     List<Map<String, Object>> details = new ArrayList<>(List.of(Map.of(), Map.of()));
     for (int rep = 0; rep < reps; rep++) {
@@ -223,9 +230,11 @@ public final class BenchCommand implements Callable<Integer> {
         Workload w = both[which];
         Workload.Trial trial = w.prepare();
         MemoryProbe.usedAfterGc();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long events = trial.run();
         long elapsed = System.nanoTime() - start;
+        cpuNanos[which][rep] = threads.getCurrentThreadCpuTime() - cpuStart;
         check(w, events);
         nanos[which][rep] = elapsed;
         pending[which] = trial.pendingEvents();
@@ -242,7 +251,7 @@ public final class BenchCommand implements Callable<Integer> {
             : MemoryProbe.engineQueue(hold.pending(), seed, 3);
       }
       result[which] = new Measured(w, w.expectedEvents(), pending[which], nanos[which],
-          details.get(which), memory);
+          cpuNanos[which], details.get(which), memory);
     }
     return result;
   }
@@ -251,6 +260,17 @@ public final class BenchCommand implements Callable<Integer> {
     return g.comparison() == Comparison.THROUGHPUT
         ? subject.medianEventsPerSecond() / partner.medianEventsPerSecond()
         : subject.medianNanos() / partner.medianNanos();
+  }
+
+  /**
+   * The same ratio on the thread's CPU time instead of wall time: on a shared machine, wall time
+   * also counts the time the thread waited for a core, which CPU time does not. Not used by the
+   * targets; printed next to them.
+   */
+  static double cpuRatio(Group g, Measured subject, Measured partner) {
+    return g.comparison() == Comparison.THROUGHPUT
+        ? partner.medianCpuNanos() / subject.medianCpuNanos()
+        : subject.medianCpuNanos() / partner.medianCpuNanos();
   }
 
   private static List<Target> targets(Group g, Measured subject, Measured partner) {
@@ -316,8 +336,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static void printTable(PrintWriter out, List<Group> groups, List<Measured> results, List<Target> targets) {
     out.println();
-    out.printf(Locale.ROOT, "%-18s %11s %9s %12s %17s %-28s %11s %11s%n", "workload", "events",
-        "pending", "M events/s", "(min - max)", "compared with", "B/pend heap", "B/pend arrays");
+    out.printf(Locale.ROOT, "%-18s %11s %9s %12s %17s %-28s %11s %11s %9s%n", "workload", "events",
+        "pending", "M events/s", "(min - max)", "compared with", "B/pend heap", "B/pend arrays", "cpu ratio");
     int i = 0;
     for (Group g : groups) {
       Measured subject = results.get(i++);
@@ -326,13 +346,15 @@ public final class BenchCommand implements Callable<Integer> {
       String compared = g.comparison() == Comparison.THROUGHPUT
           ? String.format(Locale.ROOT, "%.2fx %s", r, partner.workload().name())
           : String.format(Locale.ROOT, "time %.2fx %s", r, partner.workload().name());
-      row(out, subject, compared);
-      row(out, partner, g.comparison() == Comparison.THROUGHPUT ? "(reference)" : "");
+      row(out, subject, compared, String.format(Locale.ROOT, "%.2f", cpuRatio(g, subject, partner)));
+      row(out, partner, g.comparison() == Comparison.THROUGHPUT ? "(reference)" : "", "");
     }
     out.println();
     out.println("B/pend heap: used-heap growth across filling the queue (after System.gc()), per pending"
         + " event;");
     out.println("B/pend arrays: the queue's footprintBytes() / pending. Targets use the heap figure.");
+    out.println("cpu ratio: the same comparison on the thread's CPU time (medians), which leaves out"
+        + " waiting for a core; targets use wall time.");
     if (!targets.isEmpty()) {
       out.println();
       out.println("targets" + (results.size() > 0 && results.get(0).nanos().length < 5
@@ -344,15 +366,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void row(PrintWriter out, Measured m, String compared) {
+  private static void row(PrintWriter out, Measured m, String compared, String cpu) {
     double[] eps = m.eventsPerSecond();
     double min = Arrays.stream(eps).min().orElse(0);
     double max = Arrays.stream(eps).max().orElse(0);
     String heap = m.memory() == null ? "" : String.format(Locale.ROOT, "%.1f", m.memory().heapBytesPerPending());
     String arrays = m.memory() == null ? "" : String.format(Locale.ROOT, "%.1f", m.memory().footprintBytesPerPending());
-    out.printf(Locale.ROOT, "%-18s %,11d %,9d %12.2f %17s %-28s %11s %11s%n", m.workload().name(),
+    out.printf(Locale.ROOT, "%-18s %,11d %,9d %12.2f %17s %-28s %11s %11s %9s%n", m.workload().name(),
         m.events(), m.pendingEvents(), m.medianEventsPerSecond() / 1e6,
-        String.format(Locale.ROOT, "(%.2f - %.2f)", min / 1e6, max / 1e6), compared, heap, arrays);
+        String.format(Locale.ROOT, "(%.2f - %.2f)", min / 1e6, max / 1e6), compared, heap, arrays, cpu);
   }
 
   private String json(Measured m, Group g, Measured partner, List<Target> targets) {
@@ -376,9 +398,11 @@ public final class BenchCommand implements Callable<Integer> {
       if (g.comparison() == Comparison.THROUGHPUT) {
         o.put("reference", partner.workload().name());
         o.put("ratioToReference", round(r, 3));
+        o.put("cpuRatioToReference", round(cpuRatio(g, m, partner), 3));
       } else {
         o.put("comparedWith", partner.workload().name());
         o.put("timeRatio", round(r, 3));
+        o.put("cpuTimeRatio", round(cpuRatio(g, m, partner), 3));
       }
     }
     List<Object> mine = new ArrayList<>();
