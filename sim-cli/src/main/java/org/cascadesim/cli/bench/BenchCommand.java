@@ -166,8 +166,10 @@ public final class BenchCommand implements Callable<Integer> {
     if (format == Format.table) {
       printHeader(out, warm, reps);
     }
-    err.println("bench: warming up every engine workload (megamorphic action dispatch)");
-    err.flush();
+    if (!selected.isEmpty()) {
+      err.println("bench: warming up every engine workload (megamorphic action dispatch)");
+      err.flush();
+    }
     for (Group g : selected.isEmpty() ? List.<Group>of() : groups(true, seed + 1)) {
       runOnce(g.subject());
       runOnce(g.partner());
@@ -194,7 +196,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     if (sweep) {
-      err.println("bench: sweep (sim sweep at --parallel 1, then 2)");
+      err.println("bench: sweep (sim sweep: 1 warm-up, then --parallel 1, 2" + (quick ? ")" : ", 2, 1)"));
       err.flush();
       SweepBench.Result r = SweepBench.run(quick);
       boolean met = r.speedup() >= SweepBench.SPEEDUP_TARGET;
@@ -214,6 +216,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "sweep: %d runs of a %s scenario: %.2f runs/s at --parallel 1 (%.1f s),"
             + " %.2f runs/s at --parallel 2 (%.1f s); results %s%n", r.runs(), r.simulated(), r.serialRunsPerSecond(),
             r.serialSeconds(), r.parallelRunsPerSecond(), r.parallelSeconds(), r.identical() ? "identical" : "DIFFER");
+        out.printf(Locale.ROOT, "  cores the process got (CPU time / wall time): %.2f at --parallel 1, %.2f at --parallel 2;"
+            + " a pure CPU loop scales %.2fx from 1 to 2 threads right now%s%n", r.serialCores(), r.parallelCores(),
+            r.spinSpeedup(), r.spinSpeedup() < 1.7 ? " (the machine is busy: no speed-up can reach the target)" : "");
         out.printf(Locale.ROOT, "  %-6s %-9s %-44s measured %.2f (on %d cores)%n", met ? "MET" : "MISSED", "sweep",
             String.format(Locale.ROOT, "speed-up of --parallel 2 >= %.1fx", SweepBench.SPEEDUP_TARGET), r.speedup(),
             Runtime.getRuntime().availableProcessors());

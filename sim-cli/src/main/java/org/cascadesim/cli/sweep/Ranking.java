@@ -257,12 +257,12 @@ public final class Ranking {
     return String.format(Locale.ROOT, "%.1fx", r);
   }
 
-  /** Up to three decimals, enough to read a ranking; the values are not rounded anywhere else. */
+  /** Up to four decimals, enough to read a ranking; the values are not rounded anywhere else. */
   private static String num(double v) {
     if (!Double.isFinite(v)) {
       return "";
     }
-    String s = String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "");
+    String s = String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
     s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     return s.equals("-0") ? "0" : s;
   }
