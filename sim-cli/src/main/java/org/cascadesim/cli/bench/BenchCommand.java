@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
       "Measures the engine on standard workloads and compares it with a minimal reference loop.",
       "Prints a table, or one JSON object per workload and line with --format json.",
       "Workloads: mm1, hold-1k, hold-1m, timeouts (each runs with its comparison partner:",
-      "ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel)."
+      "ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel), and sweep (sim sweep runs/s at",
+      "--parallel 1 and 2, and the speed-up)."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -160,7 +161,9 @@ public final class BenchCommand implements Callable<Integer> {
         selected.add(g);
       }
     }
-    if (selected.isEmpty()) {
+    boolean sweep = workload == null || workload.equals("sweep");
+    names.add("sweep");
+    if (selected.isEmpty() && !sweep) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Unknown workload '" + workload + "'; expected one of " + String.join(", ", names));
     }
@@ -168,9 +171,11 @@ public final class BenchCommand implements Callable<Integer> {
     if (format == Format.table) {
       printHeader(out, warm, reps);
     }
-    err.println("bench: warming up every engine workload (megamorphic action dispatch)");
-    err.flush();
-    for (Group g : groups(true, seed + 1)) {
+    if (!selected.isEmpty()) {
+      err.println("bench: warming up every engine workload (megamorphic action dispatch)");
+      err.flush();
+    }
+    for (Group g : selected.isEmpty() ? List.<Group>of() : groups(true, seed + 1)) {
       runOnce(g.subject());
       runOnce(g.partner());
     }
@@ -191,10 +196,40 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    if (format == Format.table) {
+    if (format == Format.table && !selected.isEmpty()) {
       printTable(out, selected, results, targets);
     }
     out.flush();
+    if (sweep) {
+      err.println("bench: sweep (sim sweep: 1 warm-up, then --parallel 1, 2" + (quick ? ")" : ", 2, 1)"));
+      err.flush();
+      SweepBench.Result r = SweepBench.run(quick);
+      boolean met = r.speedup() >= SweepBench.SPEEDUP_TARGET;
+      if (format == Format.json) {
+        Map<String, Object> o = r.json();
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("target", String.format(Locale.ROOT, "speed-up of --parallel 2 >= %.1fx", SweepBench.SPEEDUP_TARGET));
+        target.put("value", round(r.speedup(), 3));
+        target.put("met", met);
+        o.put("targets", List.of(target));
+        o.put("quick", quick);
+        o.put("jvm", jvm());
+        o.put("cores", Runtime.getRuntime().availableProcessors());
+        out.println(Json.write(o));
+      } else {
+        out.println();
+        out.printf(Locale.ROOT, "sweep: %d runs of a %s scenario: %.2f runs/s at --parallel 1 (%.1f s),"
+            + " %.2f runs/s at --parallel 2 (%.1f s); results %s%n", r.runs(), r.simulated(), r.serialRunsPerSecond(),
+            r.serialSeconds(), r.parallelRunsPerSecond(), r.parallelSeconds(), r.identical() ? "identical" : "DIFFER");
+        out.printf(Locale.ROOT, "  cores the process got (CPU time / wall time): %.2f at --parallel 1, %.2f at --parallel 2;"
+            + " a pure CPU loop scales %.2fx from 1 to 2 threads right now%s%n", r.serialCores(), r.parallelCores(),
+            r.spinSpeedup(), r.spinSpeedup() < 1.7 ? " (the machine is busy: no speed-up can reach the target)" : "");
+        out.printf(Locale.ROOT, "  %-6s %-9s %-44s measured %.2f (on %d cores)%n", met ? "MET" : "MISSED", "sweep",
+            String.format(Locale.ROOT, "speed-up of --parallel 2 >= %.1fx", SweepBench.SPEEDUP_TARGET), r.speedup(),
+            Runtime.getRuntime().availableProcessors());
+      }
+      out.flush();
+    }
     return 0;
   }
 

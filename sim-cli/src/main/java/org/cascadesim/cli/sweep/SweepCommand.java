@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.cascadesim.cli.ExitCodes;
 import org.cascadesim.cli.io.Problem;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a parameter sweep: every combination of the --vary values, each with independent",
       "replications; write runs.csv/runs.jsonl (one row per run) and summary.csv/summary.json",
-      "(mean and 95% confidence interval per point), byte-identical whatever --parallel is."
+      "(mean and 95% confidence interval per point), hgrm/*.hgrm (latency merged over replications)",
+      "and charts/sweep-<metric>.png/.svg, byte-identical whatever --parallel is."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:ok", " 2:usage error", "65:invalid scenario (or an invalid --vary value)"})
@@ -75,6 +77,13 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--best", paramLabel = "OBJECTIVE",
       description = "Print the best point, e.g. \"minimize client.shoppers.p99_ms subject to client.shoppers.success_rate >= 99.9%%\".")
   String best;
+
+  @Option(names = "--metrics", paramLabel = "A,B", split = ",",
+      description = "Metrics to chart against the first --vary key (default: every client's p99_ms, goodput_per_s and success_rate).")
+  List<String> chartMetrics = new ArrayList<>();
+
+  @Option(names = "--no-charts", description = "Write no charts (the CSV, JSON and .hgrm files only).")
+  boolean noCharts;
 
   @Option(names = "--quiet", description = "Print only errors.")
   boolean quiet;
@@ -141,7 +150,8 @@ public final class SweepCommand implements Callable<Integer> {
     SweepResult result = new SweepResult(plan);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (SweepWriter writer = new SweepWriter(plan, temp)) {
-      ArrayDeque<Future<Map<String, Double>>> window = new ArrayDeque<>();
+      MergedLatencies latencies = new MergedLatencies(temp, replications);
+      ArrayDeque<Future<RunOutput>> window = new ArrayDeque<>();
       int next = 0;
       int done = 0;
       int lastReported = -1;
@@ -149,12 +159,13 @@ public final class SweepCommand implements Callable<Integer> {
         while (next < runs.size() && window.size() < threads * 4) {
           SweepPlan.Run run = runs.get(next++);
           ResolvedScenario scenario = points.get(run.point().index());
-          window.add(pool.submit(() -> RunMetrics.of(ScenarioRunner.run(scenario.spec(run.variant()), run.variant(), run.seed()))));
+          window.add(pool.submit(() -> RunOutput.of(ScenarioRunner.run(scenario.spec(run.variant()), run.variant(), run.seed()))));
         }
         SweepPlan.Run run = runs.get(done);
-        Map<String, Double> metrics = window.poll().get();
-        writer.row(run, metrics);
-        result.add(run, metrics);
+        RunOutput output = window.poll().get();
+        writer.row(run, output.metrics());
+        result.add(run, output.metrics());
+        latencies.add(run, output.latencies());
         done++;
         int percent = done * 10 / runs.size();
         if (!quiet && percent != lastReported) {
@@ -164,6 +175,18 @@ public final class SweepCommand implements Callable<Integer> {
         }
       }
       writer.summary(result);
+      if (!noCharts) {
+        List<String> names = result.cells().get(0).metrics();
+        List<String> chosen = new ArrayList<>();
+        for (String m : chartMetrics.isEmpty() ? SweepCharts.defaultMetrics(names) : chartMetrics) {
+          if (names.contains(m.strip())) {
+            chosen.add(m.strip());
+          } else {
+            err.println("sweep: --metrics: no metric named '" + m.strip() + "' (see the header of runs.csv); not charted");
+          }
+        }
+        SweepCharts.write(plan, result, chosen, temp);
+      }
     } catch (ExecutionException e) {
       deleteQuietly(temp);
       throw new IllegalStateException("a sweep run failed: " + e.getCause(), e.getCause());
@@ -185,6 +208,13 @@ public final class SweepCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** What a worker hands back of one run: its metrics and its clients' latency histograms. */
+  record RunOutput(Map<String, Double> metrics, Map<String, org.HdrHistogram.Histogram> latencies) {
+    static RunOutput of(org.cascadesim.models.run.RunSummary run) {
+      return new RunOutput(RunMetrics.of(run), RunMetrics.clientLatencies(run));
+    }
+  }
+
   /** Picks the feasible cell with the best mean and compares it with the runner-up (Welch's t-test). */
   static String bestReport(Objective objective, SweepResult result) {
     List<SweepResult.Cell> feasible = new ArrayList<>();
@@ -198,7 +228,7 @@ public final class SweepCommand implements Callable<Integer> {
       }
     }
     StringBuilder out = new StringBuilder();
-    if (result.cells().isEmpty() || result.cells().get(0).values(objective.metric()).length == 0) {
+    if (result.cells().isEmpty() || !result.cells().get(0).has(objective.metric())) {
       return "best: no metric named '" + objective.metric() + "'; metrics: "
           + String.join(", ", result.cells().isEmpty() ? List.of() : result.cells().get(0).metrics()) + "\n";
     }
@@ -221,20 +251,20 @@ public final class SweepCommand implements Callable<Integer> {
     }
     if (feasible.size() > 1) {
       SweepResult.Cell second = feasible.get(1);
-      double[] a = finite(winner.values(objective.metric()));
-      double[] b = finite(second.values(objective.metric()));
-      String confidence = a.length >= 2 && b.length >= 2
-          ? String.format(Locale.ROOT, "Welch t-test p = %.4f", new TTest().tTest(a, b))
+      Estimate a = winner.estimate(objective.metric());
+      Estimate b = second.estimate(objective.metric());
+      String confidence = a.n() >= 2 && b.n() >= 2
+          ? String.format(Locale.ROOT, "Welch t-test p = %.4f", new TTest().tTest(summary(a), summary(b)))
           : "too few replications for a test";
       out.append(String.format(Locale.ROOT, "  runner-up: point %d %s variant %s: %s; difference vs best: %s%n",
           second.point().index(), second.point().values(), second.variant(),
-          SweepWriter.number(second.estimate(objective.metric()).mean()), confidence));
+          SweepWriter.number(b.mean()), confidence));
     }
     return out.toString();
   }
 
-  private static double[] finite(double[] values) {
-    return java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+  private static StatisticalSummaryValues summary(Estimate e) {
+    return new StatisticalSummaryValues(e.mean(), e.stddev() * e.stddev(), e.n(), Double.NaN, Double.NaN, e.mean() * e.n());
   }
 
   private int invalid(PrintWriter err, ScenarioException e) {
