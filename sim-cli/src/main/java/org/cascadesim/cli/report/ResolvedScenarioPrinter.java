@@ -480,7 +480,9 @@ public final class ResolvedScenarioPrinter {
     return out
         .with("errorRate", decimal(dependency.errorRate()))
         .with("faults", list(dependency.faults(), ResolvedScenarioPrinter::fault))
-        .with("sideEffect", dependency.sideEffect() == null ? "none" : new Text(dependency.sideEffect()));
+        .with("sideEffect", dependency.sideEffect() == null ? "none" : new Text(dependency.sideEffect()))
+        .with("latencyPerInFlight", duration(dependency.latencyPerInFlightNanos()))
+        .with("shedExpired", Boolean.toString(dependency.shedExpired()));
   }
 
   private static Object fault(FaultSpec fault) {
