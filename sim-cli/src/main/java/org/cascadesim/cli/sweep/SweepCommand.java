@@ -2,9 +2,7 @@ package org.cascadesim.cli.sweep;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,10 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.cascadesim.cli.ExitCodes;
+import org.cascadesim.cli.output.AtomicFolder;
 import org.cascadesim.cli.io.Problem;
 import org.cascadesim.cli.io.ScenarioException;
 import org.cascadesim.cli.io.ScenarioReader;
@@ -139,9 +137,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     Path target = out != null ? out : Path.of("out", safe(base.base().name()), "sweep");
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
     int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 1");
@@ -149,54 +144,14 @@ public final class SweepCommand implements Callable<Integer> {
     List<SweepPlan.Run> runs = plan.runs();
     SweepResult result = new SweepResult(plan);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (SweepWriter writer = new SweepWriter(plan, temp)) {
-      MergedLatencies latencies = new MergedLatencies(temp, replications);
-      ArrayDeque<Future<RunOutput>> window = new ArrayDeque<>();
-      int next = 0;
-      int done = 0;
-      int lastReported = -1;
-      while (done < runs.size()) {
-        while (next < runs.size() && window.size() < threads * 4) {
-          SweepPlan.Run run = runs.get(next++);
-          ResolvedScenario scenario = points.get(run.point().index());
-          window.add(pool.submit(() -> RunOutput.of(ScenarioRunner.run(scenario.spec(run.variant()), run.variant(), run.seed()))));
-        }
-        SweepPlan.Run run = runs.get(done);
-        RunOutput output = window.poll().get();
-        writer.row(run, output.metrics());
-        result.add(run, output.metrics());
-        latencies.add(run, output.latencies());
-        done++;
-        int percent = done * 10 / runs.size();
-        if (!quiet && percent != lastReported) {
-          err.printf(Locale.ROOT, "sweep: %d/%d runs (%d%%)%n", done, runs.size(), done * 100 / runs.size());
-          err.flush();
-          lastReported = percent;
-        }
-      }
-      writer.summary(result);
-      if (!noCharts) {
-        List<String> names = result.cells().get(0).metrics();
-        List<String> chosen = new ArrayList<>();
-        for (String m : chartMetrics.isEmpty() ? SweepCharts.defaultMetrics(names) : chartMetrics) {
-          if (names.contains(m.strip())) {
-            chosen.add(m.strip());
-          } else {
-            err.println("sweep: --metrics: no metric named '" + m.strip() + "' (see the header of runs.csv); not charted");
-          }
-        }
-        SweepCharts.write(plan, result, chosen, temp);
-      }
-    } catch (ExecutionException e) {
-      deleteQuietly(temp);
+    try {
+      // The same all-or-nothing folder swap as run and compare (concurrency- and Ctrl-C-safe).
+      AtomicFolder.write(target, file, temp -> writeSweep(plan, runs, points, result, pool, threads, temp, err));
+    } catch (UncheckedExecutionException e) {
       throw new IllegalStateException("a sweep run failed: " + e.getCause(), e.getCause());
-    } catch (IOException | RuntimeException | InterruptedException e) {
-      deleteQuietly(temp);
-      throw e;
     } finally {
       pool.shutdownNow();
     }
-    replace(temp, target);
     if (!quiet) {
       stdout.printf(Locale.ROOT, "sweep: %d points x %d variants x %d replications = %d runs; results in %s%n",
           plan.points().size(), variantNames.size(), replications, runs.size(), target);
@@ -280,26 +235,62 @@ public final class SweepCommand implements Callable<Integer> {
     return s.isEmpty() || s.chars().allMatch(ch -> ch == '.') ? "scenario" : s;
   }
 
-  private static void replace(Path temp, Path target) throws IOException {
-    Path old = null;
-    if (Files.exists(target)) {
-      old = Files.createTempDirectory(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".old-");
-      Files.delete(old);
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    if (old != null) {
-      deleteQuietly(old);
+  /** Runs every run of the plan in order and writes the sweep's files into {@code temp}. */
+  private void writeSweep(SweepPlan plan, List<SweepPlan.Run> runs, List<ResolvedScenario> points,
+      SweepResult result, ExecutorService pool, int threads, Path temp, PrintWriter err) throws IOException {
+    try (SweepWriter writer = new SweepWriter(plan, temp)) {
+      MergedLatencies latencies = new MergedLatencies(temp, replications);
+      ArrayDeque<Future<RunOutput>> window = new ArrayDeque<>();
+      int next = 0;
+      int done = 0;
+      int lastReported = -1;
+      while (done < runs.size()) {
+        while (next < runs.size() && window.size() < threads * 4) {
+          SweepPlan.Run run = runs.get(next++);
+          ResolvedScenario scenario = points.get(run.point().index());
+          window.add(pool.submit(() -> RunOutput.of(ScenarioRunner.run(scenario.spec(run.variant()), run.variant(), run.seed()))));
+        }
+        SweepPlan.Run run = runs.get(done);
+        RunOutput output = window.poll().get();
+        writer.row(run, output.metrics());
+        result.add(run, output.metrics());
+        latencies.add(run, output.latencies());
+        done++;
+        int percent = done * 10 / runs.size();
+        if (!quiet && percent != lastReported) {
+          err.printf(Locale.ROOT, "sweep: %d/%d runs (%d%%)%n", done, runs.size(), done * 100 / runs.size());
+          err.flush();
+          lastReported = percent;
+        }
+      }
+      writer.summary(result);
+      if (!noCharts) {
+        List<String> names = result.cells().get(0).metrics();
+        List<String> chosen = new ArrayList<>();
+        for (String m : chartMetrics.isEmpty() ? SweepCharts.defaultMetrics(names) : chartMetrics) {
+          if (names.contains(m.strip())) {
+            chosen.add(m.strip());
+          } else {
+            err.println("sweep: --metrics: no metric named '" + m.strip() + "' (see the header of runs.csv); not charted");
+          }
+        }
+        SweepCharts.write(plan, result, chosen, temp);
+      }
+    } catch (ExecutionException e) {
+      throw new UncheckedExecutionException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("sweep interrupted");
     }
   }
 
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // best effort: a leftover temporary folder is named .<out>.tmp-*
+  /** A failed run, carried out of the folder writer. */
+  private static final class UncheckedExecutionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UncheckedExecutionException(Throwable cause) {
+      super(cause);
     }
   }
+
 }
