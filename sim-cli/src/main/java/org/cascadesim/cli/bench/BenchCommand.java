@@ -39,8 +39,9 @@ import picocli.CommandLine.Option;
       "Measures the engine on standard workloads and compares it with a minimal reference loop.",
       "Prints a table, or one JSON object per workload and line with --format json.",
       "Workloads: mm1, hold-1k, hold-1m, timeouts (each runs with its comparison partner:",
-      "ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel), and sweep (sim sweep runs/s at",
-      "--parallel 1 and 2, and the speed-up)."
+      "ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel), e2e (client -> thread pool ->",
+      "dependency for one simulated hour, compared with mm1, with simulated requests/s), and",
+      "sweep (sim sweep runs/s at --parallel 1 and 2, and the speed-up)."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -124,6 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
   static final double HOLD_TARGET = 0.80;
   static final double BYTES_TARGET = 48;
   static final double CANCEL_TARGET = 1.5;
+  static final double END_TO_END_TARGET = 1.0 / 3;
 
   /** The workload groups in output order, sized for a full or a quick run. */
   static List<Group> groups(boolean quick, long seed) {
@@ -139,6 +141,8 @@ public final class BenchCommand implements Callable<Integer> {
         new HoldWorkload(true, "1m", 1_000_000, holdEvents, seed), Comparison.THROUGHPUT));
     groups.add(new Group(new TimeoutWorkload(true, requests, seed),
         new TimeoutWorkload(false, requests, seed), Comparison.TIME));
+    groups.add(new Group(new EndToEndWorkload(quick, seed), new Mm1Workload(false, mm1Events, seed),
+        Comparison.THROUGHPUT));
     return groups;
   }
 
@@ -154,11 +158,21 @@ public final class BenchCommand implements Callable<Integer> {
     }
     List<Group> selected = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (Group g : groups(quick, seed)) {
+    List<Group> all = groups(quick, seed);
+    for (Group g : all) {
       names.add(g.subject().name());
-      names.add(g.partner().name());
-      if (workload == null || workload.equals(g.subject().name()) || workload.equals(g.partner().name())) {
+    }
+    for (Group g : all) {
+      // A partner name selects its group unless it is itself a workload of its own (mm1 is e2e's partner).
+      boolean partnerSelects = workload != null && workload.equals(g.partner().name())
+          && !names.contains(g.partner().name());
+      if (workload == null || workload.equals(g.subject().name()) || partnerSelects) {
         selected.add(g);
+      }
+    }
+    for (Group g : all) {
+      if (!names.contains(g.partner().name())) {
+        names.add(g.partner().name());
       }
     }
     boolean sweep = workload == null || workload.equals("sweep");
@@ -304,7 +318,7 @@ public final class BenchCommand implements Callable<Integer> {
    */
   static double cpuRatio(Group g, Measured subject, Measured partner) {
     return g.comparison() == Comparison.THROUGHPUT
-        ? partner.medianCpuNanos() / subject.medianCpuNanos()
+        ? (subject.events() / subject.medianCpuNanos()) / (partner.events() / partner.medianCpuNanos())
         : subject.medianCpuNanos() / partner.medianCpuNanos();
   }
 
@@ -324,6 +338,9 @@ public final class BenchCommand implements Callable<Integer> {
             String.format(Locale.ROOT, "heap bytes per pending event <= %.0f", BYTES_TARGET), bytes,
             bytes <= BYTES_TARGET));
       }
+      case "e2e" -> targets.add(new Target(name,
+          String.format(Locale.ROOT, "events/s >= 1/3 x %s (%.2fx)", other, END_TO_END_TARGET), ratio,
+          ratio >= END_TO_END_TARGET));
       case "timeouts" -> targets.add(new Target(name,
           String.format(Locale.ROOT, "wall time <= %.1fx %s", CANCEL_TARGET, other), ratio, ratio <= CANCEL_TARGET));
       default -> { }
@@ -390,6 +407,15 @@ public final class BenchCommand implements Callable<Integer> {
     out.println("B/pend arrays: the queue's footprintBytes() / pending. Targets use the heap figure.");
     out.println("cpu ratio: the same comparison on the thread's CPU time (medians), which leaves out"
         + " waiting for a core; targets use wall time.");
+    for (Measured m : results) {
+      if (m.workload() instanceof EndToEndWorkload) {
+        out.printf(Locale.ROOT, "e2e: %,d requests in %.0f simulated minutes: %,.0f simulated requests/s,"
+            + " %.0fx faster than real time (median run %.2f s wall, %.2f s CPU)%n",
+            ((Number) m.details().get("requests")).longValue(),
+            ((EndToEndWorkload) m.workload()).simulatedNanos() / 60e9, simulatedRequestsPerSecond(m),
+            simulatedSecondsPerSecond(m), m.medianNanos() / 1e9, m.medianCpuNanos() / 1e9);
+      }
+    }
     if (!targets.isEmpty()) {
       out.println();
       out.println("targets" + (results.size() > 0 && results.get(0).nanos().length < 5
@@ -454,10 +480,24 @@ public final class BenchCommand implements Callable<Integer> {
       o.put("targets", mine);
     }
     o.put("details", m.details());
+    if (m.workload() instanceof EndToEndWorkload) {
+      o.put("simulatedRequestsPerSecond", Math.round(simulatedRequestsPerSecond(m)));
+      o.put("simulatedSecondsPerSecond", round(simulatedSecondsPerSecond(m), 1));
+    }
     o.put("quick", quick);
     o.put("jvm", jvm());
     o.put("cores", Runtime.getRuntime().availableProcessors());
     return Json.write(o);
+  }
+
+  /** Simulated requests per wall-clock second of the end-to-end workload (median run). */
+  static double simulatedRequestsPerSecond(Measured m) {
+    return ((Number) m.details().get("requests")).doubleValue() * 1e9 / m.medianNanos();
+  }
+
+  /** Simulated seconds per wall-clock second of the end-to-end workload (median run). */
+  static double simulatedSecondsPerSecond(Measured m) {
+    return ((EndToEndWorkload) m.workload()).simulatedNanos() / m.medianNanos();
   }
 
   private static double round(double value, int digits) {

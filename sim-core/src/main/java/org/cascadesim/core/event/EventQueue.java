@@ -27,8 +27,9 @@ import org.cascadesim.core.Action;
  * {@code maxFanout} buckets sized to its own minimum and maximum time. When no rung is left, the
  * top is split the same way. When the bottom heap grows past a threshold (a burst of near events,
  * or a queue filled before it is polled), every event later than its earliest time is spilled
- * into the top or into a new rung. A queue that never holds more than a few hundred events stays a
- * plain binary heap. Each event is moved a small, bounded number of times on average, so add and
+ * into the top or into a new rung. A queue that never holds more than a few dozen events stays a
+ * plain binary heap (the threshold is {@value #DEFAULT_SPILL_MIN}, so a timeout-heavy model keeps
+ * its far and mostly cancelled timeouts out of the heap it polls). Each event is moved a small, bounded number of times on average, so add and
  * poll are amortised O(1) for the distributions that simulations produce (and never worse than
  * O(log n) per move plus the splits); ties are broken by the sequence number in the bottom heap, so
  * same-time events run in scheduling order (the rule of SSJ's {@code Event} and OpenDC's {@code
@@ -57,7 +58,7 @@ public final class EventQueue {
   /** Cancelled entries are compacted away once there are at least this many and more than pending ones. */
   static final int COMPACT_MIN = 64;
 
-  static final int DEFAULT_SPILL_MIN = 128;
+  static final int DEFAULT_SPILL_MIN = 32;
   static final int DEFAULT_BUCKET_DIRECT = 64;
   static final int DEFAULT_MAX_FANOUT = 4096;
   static final int DEFAULT_TARGET_PER_BUCKET = 24;

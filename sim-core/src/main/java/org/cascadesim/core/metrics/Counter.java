@@ -9,10 +9,12 @@ public final class Counter {
   private long count;
   private long[] perWindow = new long[16];
   private int windows;
+  private final WindowCursor cursor;
 
   Counter(String name, long windowNanos) {
     this.name = name;
     this.windowNanos = windowNanos;
+    this.cursor = new WindowCursor(windowNanos);
   }
 
   /** Returns the metric's name. */
@@ -31,7 +33,7 @@ public final class Counter {
       throw new IllegalArgumentException("a counter only grows (was " + n + ")");
     }
     count += n;
-    int w = Windows.index(nowNanos, windowNanos);
+    int w = cursor.indexOf(nowNanos);
     perWindow = Windows.ensure(perWindow, w);
     perWindow[w] += n;
     windows = Math.max(windows, w + 1);

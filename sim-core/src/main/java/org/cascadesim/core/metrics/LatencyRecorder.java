@@ -9,7 +9,9 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Values are recorded when a request completes, so windows close in time order: when a value
  * lands in a later window the earlier windows are summarised (count, mean, p50, p90, p99, max) and
- * the window histogram is reset. That keeps memory flat however long the run is.
+ * the window histogram is reset. That keeps memory flat however long the run is. The window
+ * histogram is a {@link WindowHistogram}: the same statistics as an HdrHistogram at three digits,
+ * at the cost of the range of values in the window rather than of the whole counts array.
  */
 public final class LatencyRecorder {
 
@@ -19,13 +21,15 @@ public final class LatencyRecorder {
   private final String name;
   private final long windowNanos;
   private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
-  private final Histogram window = new Histogram(SIGNIFICANT_DIGITS);
+  private final WindowHistogram window = new WindowHistogram();
   private int openWindow = -1;
+  private final WindowCursor cursor;
   private WindowStats stats = new WindowStats(16);
 
   LatencyRecorder(String name, long windowNanos) {
     this.name = name;
     this.windowNanos = windowNanos;
+    this.cursor = new WindowCursor(windowNanos);
   }
 
   /** Returns the metric's name. */
@@ -38,7 +42,7 @@ public final class LatencyRecorder {
     if (latencyNanos < 0) {
       throw new IllegalArgumentException("latency must be >= 0 (was " + latencyNanos + ")");
     }
-    int w = Windows.index(nowNanos, windowNanos);
+    int w = cursor.indexOf(nowNanos);
     if (w != openWindow) {
       if (w < openWindow) {
         throw new IllegalStateException(name + ": latency recorded out of time order");
@@ -47,7 +51,7 @@ public final class LatencyRecorder {
       openWindow = w;
     }
     total.recordValue(latencyNanos);
-    window.recordValue(latencyNanos);
+    window.record(latencyNanos);
   }
 
   /** Empties the whole-run histogram, keeping the per-window summaries: the end of a warm-up. */
@@ -71,7 +75,7 @@ public final class LatencyRecorder {
    * earlier windows are still rejected.
    */
   public WindowStats windows(int windowCount) {
-    if (openWindow >= 0 && window.getTotalCount() > 0) {
+    if (openWindow >= 0 && window.count() > 0) {
       stats = stats.ensure(openWindow);
       stats.set(openWindow, window);
     }
@@ -79,7 +83,7 @@ public final class LatencyRecorder {
   }
 
   private void closeOpenWindow() {
-    if (openWindow < 0 || window.getTotalCount() == 0) {
+    if (openWindow < 0 || window.count() == 0) {
       return;
     }
     stats = stats.ensure(openWindow);
@@ -120,13 +124,13 @@ public final class LatencyRecorder {
       return this;
     }
 
-    void set(int w, Histogram h) {
-      count[w] = h.getTotalCount();
-      mean[w] = h.getMean();
-      p50[w] = h.getValueAtPercentile(50);
-      p90[w] = h.getValueAtPercentile(90);
-      p99[w] = h.getValueAtPercentile(99);
-      max[w] = h.getMaxValue();
+    void set(int w, WindowHistogram h) {
+      count[w] = h.count();
+      mean[w] = h.mean();
+      p50[w] = h.p50();
+      p90[w] = h.p90();
+      p99[w] = h.p99();
+      max[w] = h.max();
     }
 
     WindowStats truncated(int windowCount) {
