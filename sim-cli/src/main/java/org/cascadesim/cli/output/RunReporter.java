@@ -108,7 +108,9 @@ public final class RunReporter {
     try {
       AtomicFolder.write(target, file, dir -> written.addAll(ReportFolder.write(dir, scenario, data, timings)));
     } catch (IOException | UncheckedIOException e) {
-      err.println(command + ": cannot write the report to " + target + ": " + e.getMessage());
+      // The chart and HTML writers wrap their IOException: print the cause's own message.
+      Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+      err.println(command + ": cannot write the report to " + target + ": " + cause.getMessage());
       err.flush();
       return ExitCodes.CANNOT_WRITE;
     }
