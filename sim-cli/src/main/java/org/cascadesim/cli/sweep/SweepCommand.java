@@ -186,7 +186,7 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   /** Picks the feasible cell with the best mean and compares it with the runner-up (Welch's t-test). */
-  static String bestReport(Objective objective, SweepResult result) {
+  public static String bestReport(Objective objective, SweepResult result) {
     List<SweepResult.Cell> feasible = new ArrayList<>();
     for (SweepResult.Cell cell : result.cells()) {
       boolean ok = !Double.isNaN(cell.estimate(objective.metric()).mean());
