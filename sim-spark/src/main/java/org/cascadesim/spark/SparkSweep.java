@@ -174,16 +174,24 @@ public final class SparkSweep implements Callable<Integer> {
     Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
     try {
       List<RunResult> results;
+      long startNanos = System.nanoTime();
       try (JavaSparkContext sc = new JavaSparkContext(conf(master, parallel))) {
         if (sc.master().startsWith("local")) {
           sc.setLogLevel("WARN");
         }
+        long startedNanos = System.nanoTime();
         int n = slices != null ? slices : defaultSlices(tasks.size(), sc.defaultParallelism());
         if (!quiet) {
-          err.printf(Locale.ROOT, "spark-sweep: %d runs in %d slices on %s%n", tasks.size(), n, sc.master());
+          // Timings go to stderr only; the files never depend on them.
+          err.printf(Locale.ROOT, "spark-sweep: Spark started in %.1f s; %d runs in %d slices on %s%n",
+              (startedNanos - startNanos) / 1e9, tasks.size(), n, sc.master());
           err.flush();
         }
         results = run(sc, tasks, n, TaskHook.NONE);
+        if (!quiet) {
+          err.printf(Locale.ROOT, "spark-sweep: the job took %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
+          err.flush();
+        }
       }
       SweepResult result = write(plan, results, temp);
       replace(temp, target);
@@ -282,7 +290,7 @@ public final class SparkSweep implements Callable<Integer> {
   }
 
   /** Builds the Spark configuration: --master, else spark-submit's spark.master, else local[N] or local[*]. */
-  static SparkConf conf(String master, Integer parallel) {
+  public static SparkConf conf(String master, Integer parallel) {
     SparkConf conf = new SparkConf().setAppName("cascadesim sweep");
     if (master != null) {
       conf.setMaster(master);
@@ -290,8 +298,10 @@ public final class SparkSweep implements Callable<Integer> {
       conf.setMaster(parallel != null ? "local[" + parallel + "]" : DEFAULT_MASTER);
     }
     if (conf.get("spark.master").startsWith("local")) {
-      // Embedded: no web UI to bind a port for.
+      // Embedded: no web UI, and the driver's ports stay on the loopback interface.
       conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
     return conf;
   }

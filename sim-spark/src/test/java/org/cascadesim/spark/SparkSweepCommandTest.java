@@ -36,7 +36,7 @@ class SparkSweepCommandTest {
     assertThat(SparkSweep.execute(spark, new PrintWriter(sparkOut), new PrintWriter(sparkErr)))
         .as(sparkErr.toString()).isZero();
 
-    assertThat(sparkErr.toString()).contains("8 runs in 5 slices on local[1]");
+    assertThat(sparkErr.toString()).contains("; 8 runs in 5 slices on local[1]");
     for (String name : new String[] {"runs.csv", "runs.jsonl", "summary.csv", "summary.json"}) {
       assertThat(Files.readAllBytes(tmp.resolve("spark").resolve(name))).as(name)
           .isEqualTo(Files.readAllBytes(tmp.resolve("local").resolve(name)));

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.cascadesim.cli.Main;
 import org.cascadesim.cli.io.TreeParser;
@@ -44,8 +43,7 @@ class SparkSweepTest {
   void startSpark() throws URISyntaxException {
     scenario = Path.of(getClass().getResource("/tiny-sweep.yaml").toURI());
     // local[N, F]: N threads, F attempts per task (local mode's spark.task.maxFailures).
-    sc = new JavaSparkContext(new SparkConf().setMaster("local[2,4]").setAppName("SparkSweepTest")
-        .set("spark.ui.enabled", "false"));
+    sc = new JavaSparkContext(SparkSweep.conf("local[2,4]", null));
   }
 
   @AfterAll
