@@ -57,6 +57,23 @@ public final class CompareCommand implements Callable<Integer> {
 
   @CommandLine.Mixin ReportOptions report = new ReportOptions();
 
+  @Option(names = "--objective", paramLabel = "GOAL",
+      description = "Rank the variants over replications with common random numbers, e.g. \"maximize client.shoppers.goodput_per_s\""
+          + " (the syntax of sweep --best; see docs/experiments.md).")
+  String objective;
+
+  @Option(names = "--replications", paramLabel = "N", defaultValue = "10",
+      description = "With --objective: replications per variant (default: ${DEFAULT-VALUE}).")
+  int replications;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "With --objective: runs at once (default: the number of cores). Results do not depend on it.")
+  Integer parallel;
+
+  @Option(names = "--crn-control",
+      description = "With --objective: also run every variant on independent seeds and measure the variance reduction.")
+  boolean crnControl;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -88,6 +105,20 @@ public final class CompareCommand implements Callable<Integer> {
         }
       }
     }
-    return RunReporter.execute(RunReporter.Style.COMPARE, file, scenario, names, seed, report, out, err);
+    org.cascadesim.cli.sweep.Objective goal = null;
+    if (objective != null) {
+      try {
+        goal = org.cascadesim.cli.sweep.Objective.parse(objective);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace("--best", "--objective"));
+      }
+    }
+    int code = RunReporter.execute(RunReporter.Style.COMPARE, file, scenario, names, seed, report, out, err);
+    if (goal == null) {
+      return code;
+    }
+    int ranked = org.cascadesim.cli.sweep.RankingReport.print(scenario, names, goal, replications,
+        seed != null ? seed : scenario.base().seed(), parallel, crnControl, report, out, err);
+    return code != ExitCodes.OK ? code : ranked;
   }
 }

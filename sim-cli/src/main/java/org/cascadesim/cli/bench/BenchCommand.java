@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
       "Measures the engine on standard workloads and compares it with a minimal reference loop.",
       "Prints a table, or one JSON object per workload and line with --format json.",
       "Workloads: mm1, hold-1k, hold-1m, timeouts (each runs with its comparison partner:",
-      "ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel)."
+      "ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel), and sweep (sim sweep runs/s at",
+      "--parallel 1 and 2, and the speed-up)."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -91,6 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
       long events,
       long pendingEvents,
       double[] nanos,
+      double[] cpuNanos,
       Map<String, Object> details,
       MemoryProbe.Result memory) {
 
@@ -108,6 +110,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     double medianEventsPerSecond() {
       return MemoryProbe.median(eventsPerSecond());
+    }
+
+    double medianCpuNanos() {
+      return MemoryProbe.median(cpuNanos);
     }
   }
 
@@ -155,7 +161,9 @@ public final class BenchCommand implements Callable<Integer> {
         selected.add(g);
       }
     }
-    if (selected.isEmpty()) {
+    boolean sweep = workload == null || workload.equals("sweep");
+    names.add("sweep");
+    if (selected.isEmpty() && !sweep) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Unknown workload '" + workload + "'; expected one of " + String.join(", ", names));
     }
@@ -163,9 +171,11 @@ public final class BenchCommand implements Callable<Integer> {
     if (format == Format.table) {
       printHeader(out, warm, reps);
     }
-    err.println("bench: warming up every engine workload (megamorphic action dispatch)");
-    err.flush();
-    for (Group g : groups(true, seed + 1)) {
+    if (!selected.isEmpty()) {
+      err.println("bench: warming up every engine workload (megamorphic action dispatch)");
+      err.flush();
+    }
+    for (Group g : selected.isEmpty() ? List.<Group>of() : groups(true, seed + 1)) {
       runOnce(g.subject());
       runOnce(g.partner());
     }
@@ -186,10 +196,40 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    if (format == Format.table) {
+    if (format == Format.table && !selected.isEmpty()) {
       printTable(out, selected, results, targets);
     }
     out.flush();
+    if (sweep) {
+      err.println("bench: sweep (sim sweep: 1 warm-up, then --parallel 1, 2" + (quick ? ")" : ", 2, 1)"));
+      err.flush();
+      SweepBench.Result r = SweepBench.run(quick);
+      boolean met = r.speedup() >= SweepBench.SPEEDUP_TARGET;
+      if (format == Format.json) {
+        Map<String, Object> o = r.json();
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("target", String.format(Locale.ROOT, "speed-up of --parallel 2 >= %.1fx", SweepBench.SPEEDUP_TARGET));
+        target.put("value", round(r.speedup(), 3));
+        target.put("met", met);
+        o.put("targets", List.of(target));
+        o.put("quick", quick);
+        o.put("jvm", jvm());
+        o.put("cores", Runtime.getRuntime().availableProcessors());
+        out.println(Json.write(o));
+      } else {
+        out.println();
+        out.printf(Locale.ROOT, "sweep: %d runs of a %s scenario: %.2f runs/s at --parallel 1 (%.1f s),"
+            + " %.2f runs/s at --parallel 2 (%.1f s); results %s%n", r.runs(), r.simulated(), r.serialRunsPerSecond(),
+            r.serialSeconds(), r.parallelRunsPerSecond(), r.parallelSeconds(), r.identical() ? "identical" : "DIFFER");
+        out.printf(Locale.ROOT, "  cores the process got (CPU time / wall time): %.2f at --parallel 1, %.2f at --parallel 2;"
+            + " a pure CPU loop scales %.2fx from 1 to 2 threads right now%s%n", r.serialCores(), r.parallelCores(),
+            r.spinSpeedup(), r.spinSpeedup() < 1.7 ? " (the machine is busy: no speed-up can reach the target)" : "");
+        out.printf(Locale.ROOT, "  %-6s %-9s %-44s measured %.2f (on %d cores)%n", met ? "MET" : "MISSED", "sweep",
+            String.format(Locale.ROOT, "speed-up of --parallel 2 >= %.1fx", SweepBench.SPEEDUP_TARGET), r.speedup(),
+            Runtime.getRuntime().availableProcessors());
+      }
+      out.flush();
+    }
     return 0;
   }
 
@@ -214,6 +254,8 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     double[][] nanos = new double[2][reps];
+    double[][] cpuNanos = new double[2][reps];
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long[] pending = new long[2];
     List<Map<String, Object>> details = new ArrayList<>(List.of(Map.of(), Map.of()));
     for (int rep = 0; rep < reps; rep++) {
@@ -223,9 +265,11 @@ public final class BenchCommand implements Callable<Integer> {
         Workload w = both[which];
         Workload.Trial trial = w.prepare();
         MemoryProbe.usedAfterGc();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long events = trial.run();
         long elapsed = System.nanoTime() - start;
+        cpuNanos[which][rep] = threads.getCurrentThreadCpuTime() - cpuStart;
         check(w, events);
         nanos[which][rep] = elapsed;
         pending[which] = trial.pendingEvents();
@@ -242,7 +286,7 @@ public final class BenchCommand implements Callable<Integer> {
             : MemoryProbe.engineQueue(hold.pending(), seed, 3);
       }
       result[which] = new Measured(w, w.expectedEvents(), pending[which], nanos[which],
-          details.get(which), memory);
+          cpuNanos[which], details.get(which), memory);
     }
     return result;
   }
@@ -251,6 +295,17 @@ public final class BenchCommand implements Callable<Integer> {
     return g.comparison() == Comparison.THROUGHPUT
         ? subject.medianEventsPerSecond() / partner.medianEventsPerSecond()
         : subject.medianNanos() / partner.medianNanos();
+  }
+
+  /**
+   * The same ratio on the thread's CPU time instead of wall time: on a shared machine, wall time
+   * also counts the time the thread waited for a core, which CPU time does not. Not used by the
+   * targets; printed next to them.
+   */
+  static double cpuRatio(Group g, Measured subject, Measured partner) {
+    return g.comparison() == Comparison.THROUGHPUT
+        ? partner.medianCpuNanos() / subject.medianCpuNanos()
+        : subject.medianCpuNanos() / partner.medianCpuNanos();
   }
 
   private static List<Target> targets(Group g, Measured subject, Measured partner) {
@@ -316,8 +371,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static void printTable(PrintWriter out, List<Group> groups, List<Measured> results, List<Target> targets) {
     out.println();
-    out.printf(Locale.ROOT, "%-18s %11s %9s %12s %17s %-28s %11s %11s%n", "workload", "events",
-        "pending", "M events/s", "(min - max)", "compared with", "B/pend heap", "B/pend arrays");
+    out.printf(Locale.ROOT, "%-18s %11s %9s %12s %17s %-28s %11s %11s %9s%n", "workload", "events",
+        "pending", "M events/s", "(min - max)", "compared with", "B/pend heap", "B/pend arrays", "cpu ratio");
     int i = 0;
     for (Group g : groups) {
       Measured subject = results.get(i++);
@@ -326,13 +381,15 @@ public final class BenchCommand implements Callable<Integer> {
       String compared = g.comparison() == Comparison.THROUGHPUT
           ? String.format(Locale.ROOT, "%.2fx %s", r, partner.workload().name())
           : String.format(Locale.ROOT, "time %.2fx %s", r, partner.workload().name());
-      row(out, subject, compared);
-      row(out, partner, g.comparison() == Comparison.THROUGHPUT ? "(reference)" : "");
+      row(out, subject, compared, String.format(Locale.ROOT, "%.2f", cpuRatio(g, subject, partner)));
+      row(out, partner, g.comparison() == Comparison.THROUGHPUT ? "(reference)" : "", "");
     }
     out.println();
     out.println("B/pend heap: used-heap growth across filling the queue (after System.gc()), per pending"
         + " event;");
     out.println("B/pend arrays: the queue's footprintBytes() / pending. Targets use the heap figure.");
+    out.println("cpu ratio: the same comparison on the thread's CPU time (medians), which leaves out"
+        + " waiting for a core; targets use wall time.");
     if (!targets.isEmpty()) {
       out.println();
       out.println("targets" + (results.size() > 0 && results.get(0).nanos().length < 5
@@ -344,15 +401,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void row(PrintWriter out, Measured m, String compared) {
+  private static void row(PrintWriter out, Measured m, String compared, String cpu) {
     double[] eps = m.eventsPerSecond();
     double min = Arrays.stream(eps).min().orElse(0);
     double max = Arrays.stream(eps).max().orElse(0);
     String heap = m.memory() == null ? "" : String.format(Locale.ROOT, "%.1f", m.memory().heapBytesPerPending());
     String arrays = m.memory() == null ? "" : String.format(Locale.ROOT, "%.1f", m.memory().footprintBytesPerPending());
-    out.printf(Locale.ROOT, "%-18s %,11d %,9d %12.2f %17s %-28s %11s %11s%n", m.workload().name(),
+    out.printf(Locale.ROOT, "%-18s %,11d %,9d %12.2f %17s %-28s %11s %11s %9s%n", m.workload().name(),
         m.events(), m.pendingEvents(), m.medianEventsPerSecond() / 1e6,
-        String.format(Locale.ROOT, "(%.2f - %.2f)", min / 1e6, max / 1e6), compared, heap, arrays);
+        String.format(Locale.ROOT, "(%.2f - %.2f)", min / 1e6, max / 1e6), compared, heap, arrays, cpu);
   }
 
   private String json(Measured m, Group g, Measured partner, List<Target> targets) {
@@ -376,9 +433,11 @@ public final class BenchCommand implements Callable<Integer> {
       if (g.comparison() == Comparison.THROUGHPUT) {
         o.put("reference", partner.workload().name());
         o.put("ratioToReference", round(r, 3));
+        o.put("cpuRatioToReference", round(cpuRatio(g, m, partner), 3));
       } else {
         o.put("comparedWith", partner.workload().name());
         o.put("timeRatio", round(r, 3));
+        o.put("cpuTimeRatio", round(cpuRatio(g, m, partner), 3));
       }
     }
     List<Object> mine = new ArrayList<>();

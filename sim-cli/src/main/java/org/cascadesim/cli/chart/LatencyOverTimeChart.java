@@ -64,6 +64,7 @@ final class LatencyOverTimeChart {
     XYPlot plot = new XYPlot(dataset, Plots.timeAxis(data), y, renderer);
     ChartStyle.plot(plot);
     Plots.shadeWindows(plot, data, true);
+    TimelineMarkers.markAll(plot, data);
 
     String window = Units.duration(windowNanos);
     JFreeChart chart = new JFreeChart("Latency over time: client " + client, ChartStyle.font(18f), plot, true);

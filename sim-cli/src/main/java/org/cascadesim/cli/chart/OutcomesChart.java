@@ -69,6 +69,7 @@ final class OutcomesChart {
       panel.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE);
       ChartStyle.plot(panel);
       Plots.shadeWindows(panel, data, i == 0);
+      TimelineMarkers.mark(panel, data, i);
       combined.add(panel, 1);
       axes.add(y);
       renderers.add(renderer);

@@ -81,6 +81,7 @@ public final class HtmlReport {
 
     contents(out, figures);
     comparison(out, data);
+    TimelineSection.append(out, data);
     for (ChartKind kind : ChartKind.values()) {
       section(out, kind.heading(), "charts-" + kind.slug(), figures, kind);
     }

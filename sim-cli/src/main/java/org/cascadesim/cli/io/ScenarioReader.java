@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import org.cascadesim.models.scenario.ScenarioSpec;
 import org.cascadesim.models.scenario.SloSpec;
+import org.cascadesim.models.scenario.TimelineSpec;
 import org.cascadesim.models.scenario.ScenarioValidator;
 import org.cascadesim.models.scenario.ValidationIssue;
 import org.cascadesim.models.scenario.VariantSpec;
@@ -100,10 +101,12 @@ public final class ScenarioReader {
     Node.MapNode base;
     Node variantsNode = null;
     Node.Entry sloEntry = null;
+    Node.Entry timelineEntry = null;
     if (root instanceof Node.MapNode map) {
       Map<String, Node.Entry> entries = new LinkedHashMap<>(map.entries());
       Node.Entry variants = entries.remove("variants");
       sloEntry = entries.remove("slo");
+      timelineEntry = entries.remove("timeline");
       variantsNode = variants == null ? null : variants.value();
       base = new Node.MapNode(map.location(), entries);
     } else {
@@ -136,10 +139,13 @@ public final class ScenarioReader {
     List<Problem> sloProblems = new ArrayList<>();
     List<SloSpec> slos = SloBinder.bind(sloEntry == null ? null : sloEntry.value(), baseSpec, sloProblems);
     problems.addAll(sloProblems);
+    List<Problem> timelineProblems = new ArrayList<>();
+    TimelineSpec timeline = TimelineBinder.bind(timelineEntry == null ? null : timelineEntry.value(), timelineProblems);
+    problems.addAll(timelineProblems);
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems.list());
     }
-    return new ResolvedScenario(baseSpec, variants, slos);
+    return new ResolvedScenario(baseSpec, variants, slos, timeline);
   }
 
   private VariantSpec variant(

@@ -93,7 +93,7 @@ public final class SpecBinder {
   static final List<String> TOP_KEYS =
       List.of(
           "name", "description", "seed", "duration", "warmup", "limits", "clients", "services",
-          "dependencies", "variants", "slo");
+          "dependencies", "variants", "slo", "timeline");
   private static final List<String> DISTS =
       List.of(
           "constant", "uniform", "exponential", "normal", "lognormal", "pareto", "weibull",
@@ -815,7 +815,8 @@ public final class SpecBinder {
   private DependencySpec dependency(Node node, String path) {
     List<String> bounded = List.of("concurrency", "serviceTime", "queue", "queueLimit");
     Fields f = fields(node, path, "a dependency map with latency, or concurrency and serviceTime",
-        List.of("latency", "concurrency", "serviceTime", "queue", "queueLimit", "errorRate", "faults", "sideEffect"));
+        List.of("latency", "concurrency", "serviceTime", "queue", "queueLimit", "errorRate", "faults", "sideEffect",
+            "latencyPerInFlight", "shedExpired"));
     CapacitySpec placeholder = new UnboundedCapacity(new ConstantDist(0));
     if (f == null) {
       return new DependencySpec(placeholder, 0, List.of());
@@ -857,7 +858,10 @@ public final class SpecBinder {
     Double errorRate = f.has("errorRate") ? number(f.get("errorRate"), f.at("errorRate")) : Double.valueOf(ScenarioDefaults.ERROR_RATE);
     List<FaultSpec> faults = f.has("faults") ? list(f.get("faults"), f.at("faults"), "faults", this::fault) : List.of();
     String sideEffect = f.has("sideEffect") ? choice(f.get("sideEffect"), f.at("sideEffect"), "side effect", List.of("charge", "none")) : null;
-    return new DependencySpec(capacity, errorRate == null ? 0 : errorRate, faults, "none".equals(sideEffect) ? null : sideEffect);
+    Long perInFlight = f.has("latencyPerInFlight") ? duration(f.get("latencyPerInFlight"), f.at("latencyPerInFlight")) : null;
+    Boolean shed = f.has("shedExpired") ? bool(f.get("shedExpired"), f.at("shedExpired")) : null;
+    return new DependencySpec(capacity, errorRate == null ? 0 : errorRate, faults, "none".equals(sideEffect) ? null : sideEffect,
+        perInFlight == null ? 0 : perInFlight, shed != null && shed);
   }
 
   private FaultSpec fault(Node node, String path) {

@@ -19,7 +19,11 @@ import java.util.stream.Stream;
  * of one. (POSIX rename(2) replaces a directory atomically only when the target is empty, so an
  * old report is moved aside first: between the two renames the folder is briefly absent.) It
  * refuses to replace a folder that is not a report (not empty and no {@code summary.json}) or
- * that contains the scenario file, so a mistyped {@code --out} never deletes other files.
+ * that contains the scenario file, so a mistyped {@code --out} never deletes other files. Two
+ * writers of one folder (two runs at once) cannot mix their files: each moves in a complete
+ * folder, and a writer whose move loses the race moves the winner's folder aside and tries again,
+ * so the last one wins. Ctrl-C during a run deletes the temporary folder and puts the old folder
+ * back through a shutdown hook.
  */
 public final class AtomicFolder {
   /** The file whose presence marks a folder as a report that may be replaced. */
@@ -61,29 +65,106 @@ public final class AtomicFolder {
     Files.createDirectories(parent);
     String name = absolute.getFileName().toString();
     Path temp = Files.createTempDirectory(parent, "." + name + ".tmp-");
-    Path old = null;
+    Swap swap = new Swap(absolute, temp);
+    Thread cleanup = new Thread(swap::undo, "sim-output-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       content.writeInto(temp);
-      if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        old = Files.createTempDirectory(parent, "." + name + ".old-");
-        Files.delete(old);
-        move(absolute, old);
-      }
-      try {
-        move(temp, absolute);
-      } catch (IOException e) {
-        if (old != null) {
-          move(old, absolute);
-          old = null;
-        }
-        throw e;
-      }
+      swap.run();
     } catch (IOException | RuntimeException | Error e) {
-      deleteQuietly(temp, e);
+      swap.undoOrSuppress(e);
       throw e;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting: the hook runs and cleans up
+      }
     }
-    if (old != null) {
-      deleteTree(old);
+    swap.deleteOld();
+  }
+
+  /**
+   * The state of one swap, so that a failure or an interruption (Ctrl-C runs the shutdown hook)
+   * can put everything back: the temporary folder deleted, the old folder restored if it had been
+   * moved aside and the new one not yet moved in.
+   */
+  private static final class Swap {
+    private final Path target;
+    private final Path temp;
+    private final List<Path> old = new ArrayList<>();
+    private volatile boolean done;
+
+    Swap(Path target, Path temp) {
+      this.target = target;
+      this.temp = temp;
+    }
+
+    synchronized void run() throws IOException {
+      for (int attempt = 0; ; attempt++) {
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Path aside = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+          Files.delete(aside);
+          try {
+            move(target, aside);
+            old.add(aside);
+          } catch (java.nio.file.NoSuchFileException gone) {
+            // another writer moved it aside first
+          }
+        }
+        try {
+          move(temp, target);
+          done = true;
+          return;
+        } catch (java.nio.file.FileSystemException lost) {
+          // rename(2) onto a non-empty folder fails with ENOTEMPTY, which Java reports as a plain
+          // FileSystemException; any failure with a folder now in place means we lost a race.
+          if (attempt >= 100 || !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw lost;
+          }
+          // another writer moved its folder in between our two moves: move it aside and retry
+        }
+      }
+    }
+
+    synchronized void undo() {
+      try {
+        if (!done) {
+          restoreOld();
+          deleteTree(temp);
+        }
+      } catch (IOException | RuntimeException e) {
+        // best effort while failing or exiting: leftovers are named .NAME.tmp-* or .NAME.old-*
+      }
+    }
+
+    void undoOrSuppress(Throwable cause) {
+      try {
+        if (!done) {
+          restoreOld();
+        }
+      } catch (IOException | RuntimeException e) {
+        cause.addSuppressed(e);
+      }
+      deleteQuietly(temp, cause);
+    }
+
+    /** Puts the folder that was there before back in place, if nothing took its place. */
+    private synchronized void restoreOld() throws IOException {
+      if (!old.isEmpty() && !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        move(old.remove(0), target);
+      }
+      for (Path p : old) {
+        deleteTree(p);
+      }
+      old.clear();
+    }
+
+    synchronized void deleteOld() throws IOException {
+      for (Path p : old) {
+        deleteTree(p);
+      }
+      old.clear();
     }
   }
 

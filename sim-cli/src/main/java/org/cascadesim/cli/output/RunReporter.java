@@ -18,6 +18,7 @@ import org.cascadesim.models.run.RunSummary;
 import org.cascadesim.models.run.ScenarioRunner;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import org.cascadesim.models.scenario.ScenarioSpec;
+import org.cascadesim.models.scenario.TimelineSpec;
 
 /**
  * What {@code sim run} and {@code sim compare} share once the scenario is read: run the chosen
@@ -82,7 +83,7 @@ public final class RunReporter {
       if (options.format() == ReportOptions.Format.json) {
         out.print(SummaryJson.format(scenario, runs));
       } else {
-        out.print(style == Style.COMPARE ? comparison : summaryTables(runs));
+        out.print(style == Style.COMPARE ? comparison : summaryTables(runs, scenario.timeline()));
         if (options.latency()) {
           out.print(LatencySpectrum.format(runs));
         }
@@ -100,7 +101,8 @@ public final class RunReporter {
       return passed;
     }
 
-    ReportData data = new ReportData(scenario.base(), ResolvedScenarioPrinter.print(scenario, names), runs, comparison);
+    ReportData data = new ReportData(scenario.base(), ResolvedScenarioPrinter.print(scenario, names), runs, comparison,
+        scenario.timeline());
     Path target = options.out() != null ? options.out() : defaultFolder(scenario.base().name());
     List<Path> written = new ArrayList<>();
     try {
@@ -151,13 +153,13 @@ public final class RunReporter {
     return Path.of("out", FileNames.sanitize(scenarioName));
   }
 
-  private static String summaryTables(List<RunSummary> runs) {
+  private static String summaryTables(List<RunSummary> runs, TimelineSpec timeline) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < runs.size(); i++) {
       if (i > 0) {
         text.append(System.lineSeparator());
       }
-      text.append(SummaryTable.format(runs.get(i)));
+      text.append(SummaryTable.format(runs.get(i), timeline));
     }
     return text.toString();
   }

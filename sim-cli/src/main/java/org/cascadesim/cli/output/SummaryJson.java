@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.cascadesim.models.request.Outcome;
 import org.cascadesim.models.run.RunSummary;
+import org.cascadesim.models.run.Timeline;
 import org.cascadesim.models.run.TrafficSummary;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import org.cascadesim.models.scenario.VariantSpec;
@@ -16,6 +17,7 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -81,8 +83,20 @@ public final class SummaryJson {
       section(v.putObject("clients"), run.clients(), run.durationNanos());
       section(v.putObject("endpoints"), run.endpoints(), run.durationNanos());
       section(v.putObject("dependencies"), run.dependencies(), run.durationNanos());
+      timeline(v.putArray("timeline"), Timeline.of(run, scenario.timeline()));
     }
     return root;
+  }
+
+  /** One object per moment of the cascade timeline, earliest first (docs/summary-schema.md). */
+  private static void timeline(ArrayNode array, Timeline timeline) {
+    for (Timeline.Moment m : timeline.moments()) {
+      ObjectNode o = array.addObject();
+      o.put("time_s", seconds(m.atNanos()));
+      o.put("kind", m.kind().key());
+      o.put("subject", m.subject());
+      o.put("detail", m.detail());
+    }
   }
 
   private static void section(ObjectNode node, List<TrafficSummary> rows, long durationNanos) {

@@ -46,6 +46,7 @@ public final class ComparisonTable {
     for (int i = 0; i < base.endpoints().size(); i++) {
       block(out, "ENDPOINT", "latency ms from arrival at the service", runs, i, false);
     }
+    out.append(Ranking.format(runs));
     return out.toString();
   }
 

@@ -8,6 +8,7 @@ import org.cascadesim.models.request.Outcome;
 import org.cascadesim.models.run.RunSummary;
 import org.cascadesim.models.run.Saturation;
 import org.cascadesim.models.run.TrafficSummary;
+import org.cascadesim.models.scenario.TimelineSpec;
 
 /**
  * The one-screen text summary of a run, wrk2 style: per client, endpoint and dependency the
@@ -22,8 +23,13 @@ public final class SummaryTable {
 
   private SummaryTable() {}
 
-  /** Formats the whole summary of one run. */
+  /** Formats the whole summary of one run, with the default timeline lines. */
   public static String format(RunSummary run) {
+    return format(run, TimelineSpec.DEFAULTS);
+  }
+
+  /** Formats the whole summary of one run; its cascade timeline is checked against {@code timeline}. */
+  public static String format(RunSummary run, TimelineSpec timeline) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "scenario %s, variant %s, seed %d, %s simulated, %,d events%n",
         run.scenario(), run.variant(), run.seed(), Units.duration(run.durationNanos()), run.stop().eventsExecuted()));
@@ -38,6 +44,7 @@ public final class SummaryTable {
     PoolSection.append(out, run);
     out.append(RetryLines.format(run));
     out.append(BreakerLines.format(run));
+    out.append(TimelineLines.format(run, timeline));
     return out.toString();
   }
 

@@ -40,6 +40,22 @@ public record Estimate(int n, double mean, double stddev, double halfWidth) {
     return new Estimate(n, mean, stddev, t * stddev / Math.sqrt(n));
   }
 
+  /**
+   * Computes the estimate from running moments: {@code n} values with mean {@code mean} and sum
+   * of squared deviations {@code m2} (Welford), as {@link SweepResult} keeps them.
+   */
+  public static Estimate of(long n, double mean, double m2) {
+    if (n == 0) {
+      return new Estimate(0, Double.NaN, Double.NaN, Double.NaN);
+    }
+    if (n == 1) {
+      return new Estimate(1, mean, Double.NaN, Double.NaN);
+    }
+    double stddev = Math.sqrt(m2 / (n - 1));
+    double t = new TDistribution(n - 1).inverseCumulativeProbability(0.975);
+    return new Estimate((int) n, mean, stddev, t * stddev / Math.sqrt(n));
+  }
+
   /** Returns the lower bound of the 95% interval. */
   public double low() {
     return mean - halfWidth;

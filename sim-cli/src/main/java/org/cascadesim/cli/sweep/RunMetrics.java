@@ -28,6 +28,15 @@ public final class RunMetrics {
     return metrics;
   }
 
+  /** Returns a copy of every client's latency histogram (ns) by client name, in the run's order. */
+  public static Map<String, Histogram> clientLatencies(RunSummary run) {
+    Map<String, Histogram> latencies = new LinkedHashMap<>();
+    for (TrafficSummary t : run.clients()) {
+      latencies.put(t.name(), t.latency().copy());
+    }
+    return latencies;
+  }
+
   private static void add(Map<String, Double> metrics, String prefix, TrafficSummary t, long measuredNanos) {
     Histogram h = t.latency();
     boolean any = h.getTotalCount() > 0;

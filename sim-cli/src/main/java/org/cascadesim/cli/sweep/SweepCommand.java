@@ -2,9 +2,7 @@ package org.cascadesim.cli.sweep;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,9 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.cascadesim.cli.ExitCodes;
+import org.cascadesim.cli.output.AtomicFolder;
 import org.cascadesim.cli.io.Problem;
 import org.cascadesim.cli.io.ScenarioException;
 import org.cascadesim.cli.io.ScenarioReader;
@@ -40,7 +39,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a parameter sweep: every combination of the --vary values, each with independent",
       "replications; write runs.csv/runs.jsonl (one row per run) and summary.csv/summary.json",
-      "(mean and 95% confidence interval per point), byte-identical whatever --parallel is."
+      "(mean and 95% confidence interval per point), hgrm/*.hgrm (latency merged over replications)",
+      "and charts/sweep-<metric>.png/.svg, byte-identical whatever --parallel is."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:ok", " 2:usage error", "65:invalid scenario (or an invalid --vary value)"})
@@ -75,6 +75,13 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--best", paramLabel = "OBJECTIVE",
       description = "Print the best point, e.g. \"minimize client.shoppers.p99_ms subject to client.shoppers.success_rate >= 99.9%%\".")
   String best;
+
+  @Option(names = "--metrics", paramLabel = "A,B", split = ",",
+      description = "Metrics to chart against the first --vary key (default: every client's p99_ms, goodput_per_s and success_rate).")
+  List<String> chartMetrics = new ArrayList<>();
+
+  @Option(names = "--no-charts", description = "Write no charts (the CSV, JSON and .hgrm files only).")
+  boolean noCharts;
 
   @Option(names = "--quiet", description = "Print only errors.")
   boolean quiet;
@@ -130,9 +137,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     Path target = out != null ? out : Path.of("out", safe(base.base().name()), "sweep");
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
     int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 1");
@@ -140,40 +144,14 @@ public final class SweepCommand implements Callable<Integer> {
     List<SweepPlan.Run> runs = plan.runs();
     SweepResult result = new SweepResult(plan);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (SweepWriter writer = new SweepWriter(plan, temp)) {
-      ArrayDeque<Future<Map<String, Double>>> window = new ArrayDeque<>();
-      int next = 0;
-      int done = 0;
-      int lastReported = -1;
-      while (done < runs.size()) {
-        while (next < runs.size() && window.size() < threads * 4) {
-          SweepPlan.Run run = runs.get(next++);
-          ResolvedScenario scenario = points.get(run.point().index());
-          window.add(pool.submit(() -> RunMetrics.of(ScenarioRunner.run(scenario.spec(run.variant()), run.variant(), run.seed()))));
-        }
-        SweepPlan.Run run = runs.get(done);
-        Map<String, Double> metrics = window.poll().get();
-        writer.row(run, metrics);
-        result.add(run, metrics);
-        done++;
-        int percent = done * 10 / runs.size();
-        if (!quiet && percent != lastReported) {
-          err.printf(Locale.ROOT, "sweep: %d/%d runs (%d%%)%n", done, runs.size(), done * 100 / runs.size());
-          err.flush();
-          lastReported = percent;
-        }
-      }
-      writer.summary(result);
-    } catch (ExecutionException e) {
-      deleteQuietly(temp);
+    try {
+      // The same all-or-nothing folder swap as run and compare (concurrency- and Ctrl-C-safe).
+      AtomicFolder.write(target, file, temp -> writeSweep(plan, runs, points, result, pool, threads, temp, err));
+    } catch (UncheckedExecutionException e) {
       throw new IllegalStateException("a sweep run failed: " + e.getCause(), e.getCause());
-    } catch (IOException | RuntimeException | InterruptedException e) {
-      deleteQuietly(temp);
-      throw e;
     } finally {
       pool.shutdownNow();
     }
-    replace(temp, target);
     if (!quiet) {
       stdout.printf(Locale.ROOT, "sweep: %d points x %d variants x %d replications = %d runs; results in %s%n",
           plan.points().size(), variantNames.size(), replications, runs.size(), target);
@@ -183,6 +161,13 @@ public final class SweepCommand implements Callable<Integer> {
       stdout.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /** What a worker hands back of one run: its metrics and its clients' latency histograms. */
+  record RunOutput(Map<String, Double> metrics, Map<String, org.HdrHistogram.Histogram> latencies) {
+    static RunOutput of(org.cascadesim.models.run.RunSummary run) {
+      return new RunOutput(RunMetrics.of(run), RunMetrics.clientLatencies(run));
+    }
   }
 
   /** Picks the feasible cell with the best mean and compares it with the runner-up (Welch's t-test). */
@@ -198,7 +183,7 @@ public final class SweepCommand implements Callable<Integer> {
       }
     }
     StringBuilder out = new StringBuilder();
-    if (result.cells().isEmpty() || result.cells().get(0).values(objective.metric()).length == 0) {
+    if (result.cells().isEmpty() || !result.cells().get(0).has(objective.metric())) {
       return "best: no metric named '" + objective.metric() + "'; metrics: "
           + String.join(", ", result.cells().isEmpty() ? List.of() : result.cells().get(0).metrics()) + "\n";
     }
@@ -221,20 +206,20 @@ public final class SweepCommand implements Callable<Integer> {
     }
     if (feasible.size() > 1) {
       SweepResult.Cell second = feasible.get(1);
-      double[] a = finite(winner.values(objective.metric()));
-      double[] b = finite(second.values(objective.metric()));
-      String confidence = a.length >= 2 && b.length >= 2
-          ? String.format(Locale.ROOT, "Welch t-test p = %.4f", new TTest().tTest(a, b))
+      Estimate a = winner.estimate(objective.metric());
+      Estimate b = second.estimate(objective.metric());
+      String confidence = a.n() >= 2 && b.n() >= 2
+          ? String.format(Locale.ROOT, "Welch t-test p = %.4f", new TTest().tTest(summary(a), summary(b)))
           : "too few replications for a test";
       out.append(String.format(Locale.ROOT, "  runner-up: point %d %s variant %s: %s; difference vs best: %s%n",
           second.point().index(), second.point().values(), second.variant(),
-          SweepWriter.number(second.estimate(objective.metric()).mean()), confidence));
+          SweepWriter.number(b.mean()), confidence));
     }
     return out.toString();
   }
 
-  private static double[] finite(double[] values) {
-    return java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+  private static StatisticalSummaryValues summary(Estimate e) {
+    return new StatisticalSummaryValues(e.mean(), e.stddev() * e.stddev(), e.n(), Double.NaN, Double.NaN, e.mean() * e.n());
   }
 
   private int invalid(PrintWriter err, ScenarioException e) {
@@ -250,26 +235,62 @@ public final class SweepCommand implements Callable<Integer> {
     return s.isEmpty() || s.chars().allMatch(ch -> ch == '.') ? "scenario" : s;
   }
 
-  private static void replace(Path temp, Path target) throws IOException {
-    Path old = null;
-    if (Files.exists(target)) {
-      old = Files.createTempDirectory(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".old-");
-      Files.delete(old);
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    if (old != null) {
-      deleteQuietly(old);
+  /** Runs every run of the plan in order and writes the sweep's files into {@code temp}. */
+  private void writeSweep(SweepPlan plan, List<SweepPlan.Run> runs, List<ResolvedScenario> points,
+      SweepResult result, ExecutorService pool, int threads, Path temp, PrintWriter err) throws IOException {
+    try (SweepWriter writer = new SweepWriter(plan, temp)) {
+      MergedLatencies latencies = new MergedLatencies(temp, replications);
+      ArrayDeque<Future<RunOutput>> window = new ArrayDeque<>();
+      int next = 0;
+      int done = 0;
+      int lastReported = -1;
+      while (done < runs.size()) {
+        while (next < runs.size() && window.size() < threads * 4) {
+          SweepPlan.Run run = runs.get(next++);
+          ResolvedScenario scenario = points.get(run.point().index());
+          window.add(pool.submit(() -> RunOutput.of(ScenarioRunner.run(scenario.spec(run.variant()), run.variant(), run.seed()))));
+        }
+        SweepPlan.Run run = runs.get(done);
+        RunOutput output = window.poll().get();
+        writer.row(run, output.metrics());
+        result.add(run, output.metrics());
+        latencies.add(run, output.latencies());
+        done++;
+        int percent = done * 10 / runs.size();
+        if (!quiet && percent != lastReported) {
+          err.printf(Locale.ROOT, "sweep: %d/%d runs (%d%%)%n", done, runs.size(), done * 100 / runs.size());
+          err.flush();
+          lastReported = percent;
+        }
+      }
+      writer.summary(result);
+      if (!noCharts) {
+        List<String> names = result.cells().get(0).metrics();
+        List<String> chosen = new ArrayList<>();
+        for (String m : chartMetrics.isEmpty() ? SweepCharts.defaultMetrics(names) : chartMetrics) {
+          if (names.contains(m.strip())) {
+            chosen.add(m.strip());
+          } else {
+            err.println("sweep: --metrics: no metric named '" + m.strip() + "' (see the header of runs.csv); not charted");
+          }
+        }
+        SweepCharts.write(plan, result, chosen, temp);
+      }
+    } catch (ExecutionException e) {
+      throw new UncheckedExecutionException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("sweep interrupted");
     }
   }
 
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // best effort: a leftover temporary folder is named .<out>.tmp-*
+  /** A failed run, carried out of the folder writer. */
+  private static final class UncheckedExecutionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UncheckedExecutionException(Throwable cause) {
+      super(cause);
     }
   }
+
 }

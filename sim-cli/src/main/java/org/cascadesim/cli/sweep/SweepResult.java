@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The per-(point, variant) aggregate of a sweep: for every metric the values of each replication,
- * kept in run order so that estimates do not depend on which run finished first.
+ * The per-(point, variant) aggregate of a sweep: for every metric the running count, mean and sum
+ * of squared deviations (Welford's update, Knuth TAOCP vol. 2, 4.2.2), fed in run order so that
+ * estimates do not depend on which run finished first. Memory is a few numbers per metric and
+ * cell, however many replications run.
  */
 public final class SweepResult {
 
@@ -15,13 +17,11 @@ public final class SweepResult {
   public static final class Cell {
     private final SweepPlan.Point point;
     private final String variant;
-    private final Map<String, double[]> values = new LinkedHashMap<>();
-    private final int replications;
+    private final Map<String, Moments> values = new LinkedHashMap<>();
 
-    Cell(SweepPlan.Point point, String variant, int replications) {
+    Cell(SweepPlan.Point point, String variant) {
       this.point = point;
       this.variant = variant;
-      this.replications = replications;
     }
 
     /** Returns the point. */
@@ -34,14 +34,9 @@ public final class SweepResult {
       return variant;
     }
 
-    void add(int replication, Map<String, Double> metrics) {
+    void add(Map<String, Double> metrics) {
       for (Map.Entry<String, Double> e : metrics.entrySet()) {
-        double[] v = values.computeIfAbsent(e.getKey(), k -> {
-          double[] fresh = new double[replications];
-          java.util.Arrays.fill(fresh, Double.NaN);
-          return fresh;
-        });
-        v[replication] = e.getValue();
+        values.computeIfAbsent(e.getKey(), k -> new Moments()).add(e.getValue());
       }
     }
 
@@ -50,15 +45,32 @@ public final class SweepResult {
       return new ArrayList<>(values.keySet());
     }
 
-    /** Returns the values of one metric, one per replication (NaN when missing). */
-    public double[] values(String metric) {
-      double[] v = values.get(metric);
-      return v == null ? new double[0] : v.clone();
+    /** Returns whether any run of the cell reported this metric. */
+    public boolean has(String metric) {
+      return values.containsKey(metric);
     }
 
-    /** Returns the estimate of one metric. */
+    /** Returns the estimate of one metric (n = 0 when no run had a value). */
     public Estimate estimate(String metric) {
-      return Estimate.of(values(metric));
+      Moments m = values.get(metric);
+      return m == null ? Estimate.of(new double[0]) : Estimate.of(m.n, m.mean, m.m2);
+    }
+  }
+
+  /** Running count, mean and sum of squared deviations of the non-NaN values seen. */
+  private static final class Moments {
+    long n;
+    double mean;
+    double m2;
+
+    void add(double x) {
+      if (Double.isNaN(x)) {
+        return;
+      }
+      n++;
+      double delta = x - mean;
+      mean += delta / n;
+      m2 += delta * (x - mean);
     }
   }
 
@@ -69,7 +81,7 @@ public final class SweepResult {
   public SweepResult(SweepPlan plan) {
     for (SweepPlan.Point point : plan.points()) {
       for (String variant : plan.variants()) {
-        Cell cell = new Cell(point, variant, plan.replications());
+        Cell cell = new Cell(point, variant);
         cells.add(cell);
         byKey.put(point.index() + "/" + variant, cell);
       }
@@ -78,7 +90,16 @@ public final class SweepResult {
 
   /** Adds the metrics of one run. */
   public void add(SweepPlan.Run run, Map<String, Double> metrics) {
-    byKey.get(run.point().index() + "/" + run.variant()).add(run.replication(), metrics);
+    byKey.get(run.point().index() + "/" + run.variant()).add(metrics);
+  }
+
+  /** Returns the cell of a point and a variant. */
+  public Cell cell(SweepPlan.Point point, String variant) {
+    Cell cell = byKey.get(point.index() + "/" + variant);
+    if (cell == null) {
+      throw new IllegalArgumentException("no cell for point " + point.index() + " variant " + variant);
+    }
+    return cell;
   }
 
   /** Returns the cells in plan order. */

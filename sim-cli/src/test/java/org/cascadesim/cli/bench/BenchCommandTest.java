@@ -34,7 +34,15 @@ class BenchCommandTest {
     expectedEvents.put("timeouts-nocancel", 280_000L); // 100,000 requests x 2.8 events
 
     List<String> lines = out.toString().lines().filter(l -> !l.isBlank()).toList();
-    assertThat(lines).hasSize(expectedEvents.size());
+    assertThat(lines).hasSize(expectedEvents.size() + 1);
+    // The last line is the sweep workload: 2 rates x 2 replications of a 1-minute scenario.
+    JsonNode sweep = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    assertThat(sweep.get("workload").asString()).isEqualTo("sweep");
+    assertThat(sweep.get("runs").asLong()).isEqualTo(4);
+    assertThat(sweep.get("runsPerSecondParallel1").asDouble()).isPositive();
+    assertThat(sweep.get("runsPerSecondParallel2").asDouble()).isPositive();
+    assertThat(sweep.get("identicalResults").asBoolean()).isTrue();
+    lines = lines.subList(0, lines.size() - 1);
     ObjectMapper mapper = new ObjectMapper();
     Map<String, JsonNode> byName = new LinkedHashMap<>();
     for (String line : lines) {

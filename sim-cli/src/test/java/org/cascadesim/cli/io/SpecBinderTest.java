@@ -44,7 +44,7 @@ class SpecBinderTest {
   void unknownKeyListsTheAllowedKeys() {
     assertThat(problems(HEAD + "seeed: 3\n")).containsExactly(
         "t.yaml:11:1: seeed: unknown key 'seeed'; did you mean 'seed'? allowed keys: name,"
-            + " description, seed, duration, warmup, limits, clients, services, dependencies, variants, slo");
+            + " description, seed, duration, warmup, limits, clients, services, dependencies, variants, slo, timeline");
   }
 
   @Test

@@ -34,9 +34,23 @@ class ReportFolderTest {
   void compareWritesOneHgrmPerVariantAndClientOrEndpointAndOneCsvPerVariant() throws IOException {
     Path out = tmp.resolve("r");
     assertThat(Cli.run("compare", Cli.SMALL, "--out", out.toString()).code).isEqualTo(ExitCodes.OK);
+    // Since the charts were merged the folder also holds every chart as .png and .svg and report.html
+    // (docs/reports.md). The charts of report-small (ChartSet.charts): the percentile chart of its one
+    // client and its one endpoint, latency over time and outcomes per second of the client, and one
+    // resource timeline per component with gauges (client and endpoint in flight, the thread pool of
+    // service api, dependency db in flight); variants share each chart.
     assertThat(names(out)).containsExactly(
         "client-web.base.hgrm", "client-web.deadline.hgrm", "client-web.more-threads.hgrm",
         "endpoint-api_health.base.hgrm", "endpoint-api_health.deadline.hgrm", "endpoint-api_health.more-threads.hgrm",
+        "latency-over-time-client-web.png", "latency-over-time-client-web.svg",
+        "outcomes-client-web.png", "outcomes-client-web.svg",
+        "percentiles-client-web.png", "percentiles-client-web.svg",
+        "percentiles-endpoint-api-health.png", "percentiles-endpoint-api-health.svg",
+        "report.html",
+        "resources-client-web.png", "resources-client-web.svg",
+        "resources-dependency-db.png", "resources-dependency-db.svg",
+        "resources-endpoint-api-health.png", "resources-endpoint-api-health.svg",
+        "resources-service-api.png", "resources-service-api.svg",
         "summary.json",
         "timeseries-base.csv", "timeseries-deadline.csv", "timeseries-more-threads.csv",
         "wallclock.json");

@@ -67,7 +67,17 @@ class SweepTest {
     assertThat(sim(concat(common, "--parallel", "1", "--out", serial.toString()))).isZero();
     assertThat(sim(concat(common, "--parallel", "3", "--out", parallel.toString()))).isZero();
 
-    for (String file : List.of("runs.csv", "runs.jsonl", "summary.csv", "summary.json")) {
+    List<String> files = new ArrayList<>(List.of("runs.csv", "runs.jsonl", "summary.csv", "summary.json"));
+    for (String stem : List.of("p99_ms", "goodput_per_s", "success_rate")) {
+      files.add("charts/sweep-client.load." + stem + ".png");
+      files.add("charts/sweep-client.load." + stem + ".svg");
+    }
+    for (String point : List.of("0", "1")) {
+      for (String variant : List.of("base", "faster")) {
+        files.add("hgrm/" + MergedLatencies.fileName(Integer.parseInt(point), variant, "load"));
+      }
+    }
+    for (String file : files) {
       assertThat(Files.readAllBytes(parallel.resolve(file))).as(file).isEqualTo(Files.readAllBytes(serial.resolve(file)));
     }
     assertThat(Files.readAllLines(serial.resolve("runs.csv"))).hasSize(1 + 2 * 2 * 3);

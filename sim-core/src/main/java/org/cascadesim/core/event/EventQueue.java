@@ -4,103 +4,250 @@ import java.util.Arrays;
 import org.cascadesim.core.Action;
 
 /**
- * The pending-event set: a binary min-heap over primitive arrays, ordered by (time, sequence),
- * with O(log n) removal of any event through a stable handle.
+ * The pending-event set: a ladder queue (Tang, Goh and Thng, "Ladder queue: an O(1) priority
+ * queue structure for large-scale discrete event simulation", ACM TOMACS 15(3), 2005) whose
+ * bottom is a small binary heap, ordered by (time, sequence), with lazy cancellation through
+ * stable handles.
  *
- * <p>Layout: the heap holds {@code (timeNanos, slot)} pairs in parallel arrays so that sift
- * comparisons touch one contiguous {@code long[]}; everything else about an event lives in a slot
- * (its action, sequence number, heap position and a generation counter that invalidates stale
- * handles). Slots are recycled through a free list, so a steady-state simulation schedules events
- * without allocating. Sequence numbers are only read to break ties between equal times, which
- * makes same-time events run in scheduling order (the rule of SSJ's {@code Event} and OpenDC's
- * {@code TaskQueue}). Memory: 32 bytes per pending event plus array slack (capacities are chosen
- * so that large arrays fill whole G1 regions: see {@link #grow(int)}).
+ * <p>Structure. Every event sits in exactly one of three places, partitioned by time so that no
+ * time straddles two places:
  *
- * <p>A handle is {@code slot << 32 | generation}; it stays valid until the event runs or is
- * cancelled, after which {@link #cancel(long)} returns {@code false}. Not thread-safe: one
- * simulation, one thread.
+ * <ul>
+ *   <li>the <b>bottom</b>: a binary min-heap on (time, sequence) holding every event with a time
+ *       at or before {@code bottomLast}; polls come from here;
+ *   <li>the <b>rungs</b>: a stack of bucket arrays; rung {@code r + 1} subdivides the bucket of rung
+ *       {@code r} that is being consumed, so deeper rungs hold earlier times. A bucket is an
+ *       unsorted list of fixed-size chunks in a shared pool, so an insertion is an append and a
+ *       bucket is read and written sequentially;
+ *   <li>the <b>top</b>: an unsorted chunk list of the events later than the shallowest rung.
+ * </ul>
+ *
+ * <p>When the bottom runs dry, the first non-empty bucket of the deepest rung moves into it (a
+ * heapify) if it is small or holds one time only; otherwise it is split into a new rung of up to
+ * {@code maxFanout} buckets sized to its own minimum and maximum time. When no rung is left, the
+ * top is split the same way. When the bottom heap grows past a threshold (a burst of near events,
+ * or a queue filled before it is polled), every event later than its earliest time is spilled
+ * into the top or into a new rung. A queue that never holds more than a few hundred events stays a
+ * plain binary heap. Each event is moved a small, bounded number of times on average, so add and
+ * poll are amortised O(1) for the distributions that simulations produce (and never worse than
+ * O(log n) per move plus the splits); ties are broken by the sequence number in the bottom heap, so
+ * same-time events run in scheduling order (the rule of SSJ's {@code Event} and OpenDC's {@code
+ * TaskQueue}).
+ *
+ * <p>Handles and cancellation. A handle is {@code slot << 32 | state}; the slot holds the event's
+ * time and a state word (a generation and a status: free, pending or cancelled), and is recycled
+ * through a free list once its event has run or its cancelled entry has been dropped, with the
+ * generation bumped so that stale handles stay dead. {@link #cancel(long)} is O(1): it marks the
+ * slot cancelled, and the entry is dropped when it surfaces (when its bucket moves into the bottom
+ * or it reaches the top of the heap). When cancelled entries outnumber pending events (and there
+ * are at least {@value #COMPACT_MIN}), the queue is rebuilt from its pending events, which bounds
+ * the memory held by cancelled entries and makes cancel amortised O(1) overall.
+ *
+ * <p>Memory: 20 bytes per entry (time, sequence, slot) plus 20 per slot (time and state in one
+ * {@code long[]} pair, so that checking and freeing a slot touches one cache line; the action in a
+ * slot-indexed array, so that moving entries never copies references), with chunk and array slack
+ * on top; capacities are chosen so that large arrays fill whole G1 regions (see {@link #grow(int,
+ * int)}). Not thread-safe: one simulation, one thread.
  */
 public final class EventQueue {
 
   /** A handle that never names an event. */
   public static final long NO_HANDLE = -1L;
 
-  /** Capacities are {@code 2^k - 4}: see {@link #grow(int)}. */
+  /** Cancelled entries are compacted away once there are at least this many and more than pending ones. */
+  static final int COMPACT_MIN = 64;
+
+  static final int DEFAULT_SPILL_MIN = 128;
+  static final int DEFAULT_BUCKET_DIRECT = 64;
+  static final int DEFAULT_MAX_FANOUT = 4096;
+  static final int DEFAULT_TARGET_PER_BUCKET = 24;
+
+  private static final int FREE = 0;
+  private static final int PENDING = 1;
+  private static final int CANCELLED = 2;
+  private static final int STATUS = 3;
+
+  private static final int CHUNK_BITS = 4;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+  private static final int CHUNK_MASK = CHUNK - 1;
+
+  /** Slot and bottom capacities are {@code 2^k - 4}: see {@link #grow(int, int)}. */
   private static final int INITIAL_CAPACITY = 60;
 
-  private long[] heapTime;
-  private int[] heapSlot;
-  private int size;
+  private final int spillMin;
+  private final int bucketDirect;
+  private final int maxFanout;
+  private final int targetPerBucket;
 
-  private Action[] slotAction;
-  private long[] slotSeq;
-  private int[] slotPos;   // heap index while pending; next free slot while free
-  private int[] slotGen;
-  private int slotsUsed;   // slots ever handed out (high-water mark)
-  private int freeHead = -1;
+  // Slots: one per pending or cancelled-but-not-yet-dropped event.
+  // Slot s is slots[2s] (the event's time while pending or cancelled; the next free slot while
+  // free) and slots[2s + 1] (generation << 2 | status): one cache line per slot.
+  private long[] slots;
+  private Action[] slotAction; // the action while pending or cancelled, null while free
+  private int slotsUsed;
+  private int freeSlot = -1;
+  private int pending;
+  private int cancelled;
+
+  // Bottom: binary heap on (time, seq).
+  private long[] bTime;
+  private long[] bSeq;
+  private int[] bSlot;
+  private int bSize;
+  private long bottomLast = Long.MAX_VALUE;
+  private int spillAt;
+  private int bottomRoom; // min(spillAt, bTime.length): below it, add pushes without a check
+
+  // Chunk pool: entry i of chunk c is at index c << CHUNK_BITS | i.
+  private long[] pTime = new long[0];
+  private long[] pSeq = new long[0];
+  private int[] pSlot = new int[0];
+  private int[] chunkNext = new int[0];
+  private int chunksUsed;
+  private int freeChunk = -1;
+
+  // Top: events later than the shallowest rung (or than bottomLast when there is no rung).
+  private int topHead = -1;
+  private int topTail = -1;
+  private int topSize;
+  private long topMin = Long.MAX_VALUE;
+  private long topMax = Long.MIN_VALUE;
+
+  // Rungs 0 .. depth-1; rung r covers [start of bucket rCur[r], rLast[r]].
+  private int depth;
+  private long[] rStart = new long[8];
+  private long[] rLast = new long[8];
+  private int[] rShift = new int[8];
+  private int[] rCount = new int[8];
+  private int[] rCur = new int[8];
+  private int[][] rHead = new int[8][];
+  private int[][] rTail = new int[8][];
+  private int[][] rSize = new int[8][];
 
   private long polledTimeNanos;
   private long polledSeq;
 
   /** Creates an empty queue. */
   public EventQueue() {
-    heapTime = new long[INITIAL_CAPACITY];
-    heapSlot = new int[INITIAL_CAPACITY];
-    slotAction = new Action[INITIAL_CAPACITY];
-    slotSeq = new long[INITIAL_CAPACITY];
-    slotPos = new int[INITIAL_CAPACITY];
-    slotGen = new int[INITIAL_CAPACITY];
+    this(DEFAULT_SPILL_MIN, DEFAULT_BUCKET_DIRECT, DEFAULT_MAX_FANOUT, DEFAULT_TARGET_PER_BUCKET);
   }
 
-  /** Returns the number of pending events. */
+  /**
+   * Creates an empty queue with other tuning (tests use tiny values to exercise every path).
+   *
+   * @param spillMin bottom-heap size above which later events are spilled out of it (at least 2)
+   * @param bucketDirect buckets of at most this many entries move into the bottom without a split
+   * @param maxFanout the most buckets of a rung (a power of two, at least 2)
+   * @param targetPerBucket the number of entries per bucket a split aims for
+   */
+  EventQueue(int spillMin, int bucketDirect, int maxFanout, int targetPerBucket) {
+    if (spillMin < 2 || bucketDirect < 1 || maxFanout < 2 || Integer.bitCount(maxFanout) != 1
+        || targetPerBucket < 1) {
+      throw new IllegalArgumentException("bad tuning");
+    }
+    this.spillMin = spillMin;
+    this.bucketDirect = bucketDirect;
+    this.maxFanout = maxFanout;
+    this.targetPerBucket = targetPerBucket;
+    this.spillAt = spillMin;
+    slots = new long[INITIAL_CAPACITY];
+    bTime = new long[INITIAL_CAPACITY];
+    bSeq = new long[INITIAL_CAPACITY];
+    bSlot = new int[INITIAL_CAPACITY];
+    updateRoom();
+    slotAction = new Action[INITIAL_CAPACITY / 2 - 2];
+  }
+
+  /** Returns the number of pending events (cancelled ones are not counted). */
   public int size() {
-    return size;
+    return pending;
   }
 
   /** Returns whether no event is pending. */
   public boolean isEmpty() {
-    return size == 0;
+    return pending == 0;
   }
 
   /** Returns the time of the earliest pending event; the queue must not be empty. */
   public long peekTimeNanos() {
-    return heapTime[0];
+    if (bSize == 0 || (cancelled != 0 && status(bSlot[0]) != PENDING)) {
+      ensureHead();
+    }
+    return bTime[0];
   }
 
   /**
-   * Adds an event and returns its handle.
+   * Adds an event and returns its handle. Amortised O(1) (O(log b) into a bottom heap of b events).
    *
    * @param timeNanos when the event runs
    * @param seq the tie-breaking sequence number, unique and increasing per simulation
    * @param action what runs
    */
   public long add(long timeNanos, long seq, Action action) {
-    int slot = allocateSlot();
-    slotAction[slot] = action;
-    slotSeq[slot] = seq;
-    if (size == heapTime.length) {
-      int capacity = grow(size);
-      heapTime = Arrays.copyOf(heapTime, capacity);
-      heapSlot = Arrays.copyOf(heapSlot, capacity);
+    int slot = freeSlot;
+    if (slot >= 0) {
+      freeSlot = (int) slots[2 * slot];
+    } else {
+      slot = newSlot();
     }
-    siftUp(size++, timeNanos, slot);
-    return ((long) slot << 32) | (slotGen[slot] & 0xFFFF_FFFFL);
+    int state = (int) slots[2 * slot + 1] | PENDING;
+    slots[2 * slot + 1] = state;
+    slots[2 * slot] = timeNanos;
+    slotAction[slot] = action;
+    pending++;
+    if (timeNanos <= bottomLast && bSize < bottomRoom) {
+      bottomPush(timeNanos, seq, slot);
+    } else if (timeNanos <= bottomLast) {
+      bottomPushSlow(timeNanos, seq, slot);
+    } else {
+      insertOutside(timeNanos, seq, slot);
+    }
+    return ((long) slot << 32) | (state & 0xFFFF_FFFFL);
   }
 
   /**
-   * Removes the earliest event and returns its action; {@link #polledTimeNanos()} and {@link
-   * #polledSeq()} then describe it. The queue must not be empty.
+   * Removes the earliest pending event and returns its action; {@link #polledTimeNanos()} and
+   * {@link #polledSeq()} then describe it. The queue must not be empty.
    */
   public Action poll() {
-    int slot = heapSlot[0];
-    polledTimeNanos = heapTime[0];
-    Action action = slotAction[slot];
-    polledSeq = slotSeq[slot];
-    int last = --size;
-    if (last > 0) {
-      siftDown(0, heapTime[last], heapSlot[last]);
+    if (bSize == 0 || (cancelled != 0 && status(bSlot[0]) != PENDING)) {
+      if (!ensureHead()) {
+        throw new IllegalStateException("poll of an empty event queue");
+      }
     }
-    freeSlot(slot);
+    int slot = bSlot[0];
+    polledTimeNanos = bTime[0];
+    polledSeq = bSeq[0];
+    Action action = slotAction[slot];
+    bottomRemoveRoot();
+    releaseSlot(slot);
+    pending--;
+    return action;
+  }
+
+  /**
+   * Removes the earliest pending event and returns its action if its time is at or before {@code
+   * endTimeNanos}; returns {@code null}, removing nothing, if no event is pending or the earliest
+   * is later. One call instead of {@link #isEmpty()}, {@link #peekTimeNanos()} and {@link #poll()}
+   * for the simulation's run loop.
+   */
+  public Action pollAtOrBefore(long endTimeNanos) {
+    if (bSize == 0 || (cancelled != 0 && status(bSlot[0]) != PENDING)) {
+      if (!ensureHead()) {
+        return null;
+      }
+    }
+    long time = bTime[0];
+    if (time > endTimeNanos) {
+      return null;
+    }
+    int slot = bSlot[0];
+    polledTimeNanos = time;
+    polledSeq = bSeq[0];
+    Action action = slotAction[slot];
+    bottomRemoveRoot();
+    releaseSlot(slot);
+    pending--;
     return action;
   }
 
@@ -120,11 +267,13 @@ public final class EventQueue {
       return false;
     }
     int slot = (int) (handle >>> 32);
-    return slot < slotsUsed && slotGen[slot] == (int) handle && slotAction[slot] != null;
+    return slot < slotsUsed && (int) slots[2 * slot + 1] == (int) handle && ((int) handle & STATUS) == PENDING;
   }
 
   /**
-   * Removes a pending event in O(log n).
+   * Cancels a pending event in amortised O(1): the event is marked cancelled at once (it no longer
+   * counts in {@link #size()} and never runs) and its entry is dropped when it surfaces or when the
+   * queue compacts itself (when cancelled entries outnumber pending events).
    *
    * @return {@code true} if the event was pending and is now removed; {@code false} if it had
    *     already run, had been cancelled, or the handle is {@link #NO_HANDLE}
@@ -134,120 +283,608 @@ public final class EventQueue {
       return false;
     }
     int slot = (int) (handle >>> 32);
-    int pos = slotPos[slot];
-    int last = --size;
-    if (pos != last) {
-      long movedTime = heapTime[last];
-      int movedSlot = heapSlot[last];
-      if (pos > 0 && before(movedTime, movedSlot, heapTime[(pos - 1) >>> 1], heapSlot[(pos - 1) >>> 1])) {
-        siftUp(pos, movedTime, movedSlot);
-      } else {
-        siftDown(pos, movedTime, movedSlot);
-      }
+    slots[2 * slot + 1] = ((int) slots[2 * slot + 1] & ~STATUS) | CANCELLED;
+    pending--;
+    cancelled++;
+    if (cancelled >= COMPACT_MIN && cancelled > pending) {
+      compact();
     }
-    freeSlot(slot);
     return true;
   }
 
   /** Returns the time at which the handle's pending event runs; the handle must be pending. */
   public long timeOf(long handle) {
-    return heapTime[slotPos[(int) (handle >>> 32)]];
+    return slots[2 * (int) (handle >>> 32)];
   }
 
   /** Returns the approximate number of bytes held by the queue's arrays (for benchmarks). */
   public long footprintBytes() {
-    return 8L * heapTime.length + 4L * heapSlot.length + 4L * slotAction.length
-        + 8L * slotSeq.length + 4L * slotPos.length + 4L * slotGen.length;
-  }
-
-  private boolean before(long timeA, int slotA, long timeB, int slotB) {
-    return timeA < timeB || (timeA == timeB && slotSeq[slotA] < slotSeq[slotB]);
-  }
-
-  private void siftUp(int pos, long time, int slot) {
-    long[] times = heapTime;
-    int[] slots = heapSlot;
-    while (pos > 0) {
-      int parent = (pos - 1) >>> 1;
-      long parentTime = times[parent];
-      if (parentTime < time || (parentTime == time && slotSeq[slots[parent]] < slotSeq[slot])) {
-        break;
+    long bytes = 8L * slots.length + 4L * slotAction.length + 20L * bTime.length + 20L * pTime.length
+        + 4L * chunkNext.length;
+    for (int r = 0; r < rSize.length; r++) {
+      if (rSize[r] != null) {
+        bytes += 12L * rSize[r].length;
       }
-      times[pos] = parentTime;
-      slots[pos] = slots[parent];
-      slotPos[slots[pos]] = pos;
-      pos = parent;
     }
-    times[pos] = time;
-    slots[pos] = slot;
-    slotPos[slot] = pos;
+    return bytes + 40L * rStart.length;
   }
 
-  private void siftDown(int pos, long time, int slot) {
-    long[] times = heapTime;
-    int[] slots = heapSlot;
-    int n = size;
-    int half = n >>> 1;
-    while (pos < half) {
-      int child = 2 * pos + 1;
-      long childTime = times[child];
-      int right = child + 1;
-      if (right < n) {
-        long rightTime = times[right];
-        if (rightTime < childTime
-            || (rightTime == childTime && slotSeq[slots[right]] < slotSeq[slots[child]])) {
-          child = right;
-          childTime = rightTime;
-        }
-      }
-      if (time < childTime || (time == childTime && slotSeq[slot] < slotSeq[slots[child]])) {
-        break;
-      }
-      times[pos] = childTime;
-      slots[pos] = slots[child];
-      slotPos[slots[pos]] = pos;
-      pos = child;
-    }
-    times[pos] = time;
-    slots[pos] = slot;
-    slotPos[slot] = pos;
+  /** Returns the number of rungs in use (for tests). */
+  int rungs() {
+    return depth;
   }
 
-  private int allocateSlot() {
-    if (freeHead >= 0) {
-      int slot = freeHead;
-      freeHead = slotPos[slot];
-      return slot;
-    }
+  /** Returns the number of cancelled entries not yet dropped (for tests). */
+  int cancelledEntries() {
+    return cancelled;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Slots
+
+  private int newSlot() {
     if (slotsUsed == slotAction.length) {
-      int capacity = grow(slotsUsed);
-      slotAction = Arrays.copyOf(slotAction, capacity);
-      slotSeq = Arrays.copyOf(slotSeq, capacity);
-      slotPos = Arrays.copyOf(slotPos, capacity);
-      slotGen = Arrays.copyOf(slotGen, capacity);
+      // slots.length is 2^k - 4 longs; 2^(k-1) - 4 slots keep slotAction just under 2^(k+1) bytes.
+      slots = Arrays.copyOf(slots, grow(slots.length, 4));
+      slotAction = Arrays.copyOf(slotAction, slots.length / 2 - 2);
     }
     return slotsUsed++;
   }
 
-  private void freeSlot(int slot) {
+  private int status(int slot) {
+    return (int) slots[2 * slot + 1] & STATUS;
+  }
+
+  /** Frees a slot whose entry has left the queue; the generation bump kills old handles. */
+  private void releaseSlot(int slot) {
+    slots[2 * slot + 1] = ((int) slots[2 * slot + 1] & ~STATUS) + 4;
+    slots[2 * slot] = freeSlot;
     slotAction[slot] = null;
-    slotGen[slot]++;
-    slotPos[slot] = freeHead;
-    freeHead = slot;
+    freeSlot = slot;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Bottom heap
+
+  private void bottomPushSlow(long time, long seq, int slot) {
+    if (bSize == bTime.length) {
+      resizeBottom(grow(bSize, 4));
+    }
+    bottomPush(time, seq, slot);
+    if (bSize > spillAt) {
+      spill();
+    }
+  }
+
+  /** Pushes onto the bottom heap, which must have room. */
+  private void bottomPush(long time, long seq, int slot) {
+    long[] times = bTime;
+    long[] seqs = bSeq;
+    int[] slots = bSlot;
+    int pos = bSize++;
+    while (pos > 0) {
+      int parent = (pos - 1) >>> 1;
+      long parentTime = times[parent];
+      if (parentTime < time || (parentTime == time && seqs[parent] < seq)) {
+        break;
+      }
+      times[pos] = parentTime;
+      seqs[pos] = seqs[parent];
+      slots[pos] = slots[parent];
+      pos = parent;
+    }
+    times[pos] = time;
+    seqs[pos] = seq;
+    slots[pos] = slot;
+  }
+
+  private void bottomRemoveRoot() {
+    int last = --bSize;
+    if (last > 0) {
+      siftDown(0, bTime[last], bSeq[last], bSlot[last], last);
+    }
+  }
+
+  private void siftDown(int pos, long time, long seq, int slot, int n) {
+    long[] times = bTime;
+    long[] seqs = bSeq;
+    int[] slots = bSlot;
+    int half = n >>> 1;
+    while (pos < half) {
+      int child = 2 * pos + 1;
+      long childTime = times[child];
+      long childSeq = seqs[child];
+      int right = child + 1;
+      if (right < n) {
+        long rightTime = times[right];
+        if (rightTime < childTime || (rightTime == childTime && seqs[right] < childSeq)) {
+          child = right;
+          childTime = rightTime;
+          childSeq = seqs[right];
+        }
+      }
+      if (time < childTime || (time == childTime && seq < childSeq)) {
+        break;
+      }
+      times[pos] = childTime;
+      seqs[pos] = childSeq;
+      slots[pos] = slots[child];
+      pos = child;
+    }
+    times[pos] = time;
+    seqs[pos] = seq;
+    slots[pos] = slot;
+  }
+
+  private void heapify() {
+    for (int i = (bSize >>> 1) - 1; i >= 0; i--) {
+      siftDown(i, bTime[i], bSeq[i], bSlot[i], bSize);
+    }
+  }
+
+  private void resizeBottom(int capacity) {
+    bTime = Arrays.copyOf(bTime, capacity);
+    bSeq = Arrays.copyOf(bSeq, capacity);
+    bSlot = Arrays.copyOf(bSlot, capacity);
+    updateRoom();
+  }
+
+  private void updateRoom() {
+    bottomRoom = Math.min(spillAt, bTime.length);
+  }
+
+  private void ensureBottomCapacity(int needed) {
+    if (needed > bTime.length) {
+      int capacity = bTime.length;
+      while (capacity < needed) {
+        capacity = grow(capacity, 4);
+      }
+      resizeBottom(capacity);
+    }
   }
 
   /**
-   * Returns the next capacity, about double, of the form {@code 2^k - 4}: with the 16-byte array
-   * header, every array of the queue is then exactly a power of two in bytes or just under it. G1
-   * gives an array of half a region or more whole regions of its own, so a capacity that is a
-   * power of two in elements (plus the header) would waste most of a region per array: at one
-   * million pending events that was 59 instead of 34 bytes per event.
+   * Makes the root of the bottom heap the earliest pending event, dropping cancelled entries and
+   * refilling the bottom from the rungs or the top; returns false if no event is pending.
    */
-  private static int grow(int current) {
-    if (current >= Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("event queue is full (" + current + " pending events)");
+  private boolean ensureHead() {
+    while (true) {
+      while (bSize > 0) {
+        int slot = bSlot[0];
+        if (status(slot) == PENDING) {
+          return true;
+        }
+        bottomRemoveRoot();
+        releaseSlot(slot);
+        cancelled--;
+      }
+      if (!refill()) {
+        return false;
+      }
     }
-    long next = 2L * (current + 4) - 4;
-    return (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(INITIAL_CAPACITY, next));
+  }
+
+  /**
+   * Moves the earliest non-empty bucket (or the top) into the empty bottom, splitting it into a new
+   * rung first when it is large; returns false if nothing is left outside the bottom.
+   */
+  private boolean refill() {
+    while (true) {
+      if (depth > 0) {
+        int r = depth - 1;
+        int count = rCount[r];
+        int[] sizes = rSize[r];
+        int cur = rCur[r];
+        while (cur < count && sizes[cur] == 0) {
+          cur++;
+        }
+        if (cur == count) {
+          rCur[r] = count;
+          bottomLast = rLast[r];
+          depth--;
+          continue;
+        }
+        rCur[r] = cur + 1;
+        long bucketLast = cur == count - 1 ? rLast[r] : rStart[r] + ((long) (cur + 1) << rShift[r]) - 1;
+        int n = sizes[cur];
+        int head = rHead[r][cur];
+        sizes[cur] = 0;
+        bottomLast = bucketLast;
+        if (n <= bucketDirect) {
+          moveToBottom(head, n);
+        } else {
+          long min = Long.MAX_VALUE;
+          long max = Long.MIN_VALUE;
+          for (int c = head, left = n; left > 0; c = chunkNext[c], left -= CHUNK) {
+            int base = c << CHUNK_BITS;
+            for (int i = base, end = base + Math.min(left, CHUNK); i < end; i++) {
+              long t = pTime[i];
+              min = Math.min(min, t);
+              max = Math.max(max, t);
+            }
+          }
+          if (min == max) {
+            moveToBottom(head, n);
+          } else {
+            spawnRung(head, n, min, max, bucketLast);
+          }
+        }
+        if (bSize > 0) {
+          return true;
+        }
+      } else if (topSize > 0) {
+        int head = topHead;
+        int n = topSize;
+        long min = topMin;
+        long max = topMax;
+        topHead = -1;
+        topTail = -1;
+        topSize = 0;
+        topMin = Long.MAX_VALUE;
+        topMax = Long.MIN_VALUE;
+        if (n <= bucketDirect || min == max) {
+          bottomLast = Long.MAX_VALUE;
+          moveToBottom(head, n);
+        } else {
+          spawnRung(head, n, min, max, max);
+        }
+        if (bSize > 0) {
+          return true;
+        }
+      } else {
+        bottomLast = Long.MAX_VALUE; // nothing outside the bottom: it may take every time again
+        return false;
+      }
+    }
+  }
+
+  /** Moves a chunk list into the empty bottom heap, dropping cancelled entries, and frees its chunks. */
+  private void moveToBottom(int head, int n) {
+    ensureBottomCapacity(n);
+    int size = 0;
+    for (int c = head, left = n; left > 0; left -= CHUNK) {
+      int base = c << CHUNK_BITS;
+      int end = base + Math.min(left, CHUNK);
+      for (int i = base; i < end; i++) {
+        int slot = pSlot[i];
+        if (status(slot) == PENDING) {
+          bTime[size] = pTime[i];
+          bSeq[size] = pSeq[i];
+          bSlot[size] = slot;
+          size++;
+        } else {
+          releaseSlot(slot);
+          cancelled--;
+        }
+      }
+      int next = chunkNext[c];
+      freeChunk(c);
+      c = next;
+    }
+    bSize = size;
+    heapify();
+    spillAt = Math.max(spillMin, 2 * size);
+    updateRoom();
+  }
+
+  /**
+   * Spills every bottom event later than the bottom's earliest time into the top (no rung) or into
+   * a new deepest rung, so the bottom heap stays small.
+   */
+  private void spill() {
+    long pivot = bTime[0];
+    int kept = 0;
+    int head = -1;
+    int tail = -1;
+    int n = 0;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < bSize; i++) {
+      long t = bTime[i];
+      if (t <= pivot) {
+        bTime[kept] = t;
+        bSeq[kept] = bSeq[i];
+        bSlot[kept] = bSlot[i];
+        kept++;
+      } else {
+        if ((n & CHUNK_MASK) == 0) {
+          int c = allocChunk();
+          if (n == 0) {
+            head = c;
+          } else {
+            chunkNext[tail] = c;
+          }
+          tail = c;
+        }
+        int e = (tail << CHUNK_BITS) | (n & CHUNK_MASK);
+        pTime[e] = t;
+        pSeq[e] = bSeq[i];
+        pSlot[e] = bSlot[i];
+        n++;
+        min = Math.min(min, t);
+        max = Math.max(max, t);
+      }
+    }
+    if (n == 0) {
+      spillAt = 2 * bSize; // one time only: the heap orders it by sequence
+      updateRoom();
+      return;
+    }
+    bSize = kept;
+    heapify();
+    long oldLast = bottomLast;
+    bottomLast = pivot;
+    if (depth == 0) {
+      if (topSize == 0) {
+        topHead = head;
+        topTail = tail;
+        topSize = n;
+      } else {
+        appendList(head, n);
+      }
+      topMin = Math.min(topMin, min);
+      topMax = Math.max(topMax, max);
+    } else {
+      spawnRung(head, n, min, max, oldLast);
+    }
+    spillAt = Math.max(spillMin, 2 * kept);
+    updateRoom();
+    if (bTime.length > 4 * Math.max(INITIAL_CAPACITY, spillAt)) {
+      int capacity = INITIAL_CAPACITY;
+      while (capacity < 2 * spillAt) {
+        capacity = grow(capacity, 4);
+      }
+      resizeBottom(capacity);
+    }
+  }
+
+  /** Appends a chunk list of n entries to the non-empty top (re-packing it chunk by chunk). */
+  private void appendList(int head, int n) {
+    for (int c = head, left = n; left > 0; left -= CHUNK) {
+      int base = c << CHUNK_BITS;
+      int end = base + Math.min(left, CHUNK);
+      for (int i = base; i < end; i++) {
+        appendTop(pTime[i], pSeq[i], pSlot[i]);
+      }
+      int next = chunkNext[c];
+      freeChunk(c);
+      c = next;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rungs and top
+
+  private void insertOutside(long time, long seq, int slot) {
+    for (int r = depth - 1; r >= 0; r--) {
+      if (time <= rLast[r]) {
+        long index = (time - rStart[r]) >>> rShift[r];
+        int count = rCount[r];
+        appendBucket(r, index >= count ? count - 1 : (int) index, time, seq, slot);
+        return;
+      }
+    }
+    appendTop(time, seq, slot);
+    if (time < topMin) {
+      topMin = time;
+    }
+    if (time > topMax) {
+      topMax = time;
+    }
+  }
+
+  private void appendBucket(int r, int bucket, long time, long seq, int slot) {
+    int[] sizes = rSize[r];
+    int n = sizes[bucket];
+    int off = n & CHUNK_MASK;
+    int c;
+    if (off == 0) {
+      c = allocChunk();
+      if (n == 0) {
+        rHead[r][bucket] = c;
+      } else {
+        chunkNext[rTail[r][bucket]] = c;
+      }
+      rTail[r][bucket] = c;
+    } else {
+      c = rTail[r][bucket];
+    }
+    int e = (c << CHUNK_BITS) | off;
+    pTime[e] = time;
+    pSeq[e] = seq;
+    pSlot[e] = slot;
+    sizes[bucket] = n + 1;
+  }
+
+  private void appendTop(long time, long seq, int slot) {
+    int n = topSize;
+    int off = n & CHUNK_MASK;
+    int c;
+    if (off == 0) {
+      c = allocChunk();
+      if (n == 0) {
+        topHead = c;
+      } else {
+        chunkNext[topTail] = c;
+      }
+      topTail = c;
+    } else {
+      c = topTail;
+    }
+    int e = (c << CHUNK_BITS) | off;
+    pTime[e] = time;
+    pSeq[e] = seq;
+    pSlot[e] = slot;
+    topSize = n + 1;
+  }
+
+  /**
+   * Distributes a chunk list of n entries with times in [min, max] (min below max) into a new
+   * deepest rung that covers [min, last]; bucket widths are a power of two sized to the entries,
+   * and times past the last full bucket go to the last bucket. Frees the list's chunks.
+   */
+  private void spawnRung(int head, int n, long min, long max, long last) {
+    int r = depth;
+    int fanout = Math.min(maxFanout, Math.max(2, Integer.highestOneBit(Math.max(1, n / targetPerBucket)) << 1));
+    long span = max - min; // unsigned
+    int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(span) - Integer.numberOfTrailingZeros(fanout));
+    while ((span >>> shift) >= fanout) {
+      shift++;
+    }
+    int count = (int) (span >>> shift) + 1;
+    ensureRung(r, count);
+    rStart[r] = min;
+    rLast[r] = last;
+    rShift[r] = shift;
+    rCount[r] = count;
+    rCur[r] = 0;
+    depth = r + 1;
+    bottomLast = min - 1;
+    for (int c = head, left = n; left > 0; left -= CHUNK) {
+      int base = c << CHUNK_BITS;
+      int end = base + Math.min(left, CHUNK);
+      int next = chunkNext[c];
+      for (int i = base; i < end; i++) {
+        long t = pTime[i];
+        long index = (t - min) >>> shift;
+        appendBucket(r, index >= count ? count - 1 : (int) index, t, pSeq[i], pSlot[i]);
+      }
+      freeChunk(c);
+      c = next;
+    }
+  }
+
+  private void ensureRung(int r, int count) {
+    if (r == rStart.length) {
+      int capacity = 2 * r;
+      rStart = Arrays.copyOf(rStart, capacity);
+      rLast = Arrays.copyOf(rLast, capacity);
+      rShift = Arrays.copyOf(rShift, capacity);
+      rCount = Arrays.copyOf(rCount, capacity);
+      rCur = Arrays.copyOf(rCur, capacity);
+      rHead = Arrays.copyOf(rHead, capacity);
+      rTail = Arrays.copyOf(rTail, capacity);
+      rSize = Arrays.copyOf(rSize, capacity);
+    }
+    if (rSize[r] == null || rSize[r].length < count) {
+      int capacity = Math.max(count, rSize[r] == null ? 0 : Math.min(maxFanout, 2 * rSize[r].length));
+      rHead[r] = new int[capacity];
+      rTail[r] = new int[capacity];
+      rSize[r] = new int[capacity];
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Chunk pool
+
+  private int allocChunk() {
+    int c = freeChunk;
+    if (c >= 0) {
+      freeChunk = chunkNext[c];
+      return c;
+    }
+    if (chunksUsed == chunkNext.length) {
+      int capacity = grow(pTime.length, CHUNK);
+      pTime = Arrays.copyOf(pTime, capacity);
+      pSeq = Arrays.copyOf(pSeq, capacity);
+      pSlot = Arrays.copyOf(pSlot, capacity);
+      chunkNext = Arrays.copyOf(chunkNext, capacity >>> CHUNK_BITS);
+    }
+    return chunksUsed++;
+  }
+
+  /** Returns a chunk to the free list. */
+  private void freeChunk(int c) {
+    chunkNext[c] = freeChunk;
+    freeChunk = c;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Compaction
+
+  /**
+   * Rebuilds the queue from its pending events: cancelled entries are dropped (their slots freed),
+   * the chunk pool and the bottom are reallocated to fit, and the events are spilled again.
+   */
+  private void compact() {
+    int n = pending;
+    long[] times = new long[Math.max(n, 1)];
+    long[] seqs = new long[times.length];
+    int[] slots = new int[times.length];
+    int k = 0;
+    for (int i = 0; i < bSize; i++) {
+      k = keep(bTime[i], bSeq[i], bSlot[i], times, seqs, slots, k);
+    }
+    k = keepList(topHead, topSize, times, seqs, slots, k);
+    for (int r = 0; r < depth; r++) {
+      for (int b = rCur[r]; b < rCount[r]; b++) {
+        k = keepList(rHead[r][b], rSize[r][b], times, seqs, slots, k);
+        rSize[r][b] = 0;
+      }
+    }
+    depth = 0;
+    topHead = -1;
+    topTail = -1;
+    topSize = 0;
+    topMin = Long.MAX_VALUE;
+    topMax = Long.MIN_VALUE;
+    pTime = new long[0];
+    pSeq = new long[0];
+    pSlot = new int[0];
+    chunkNext = new int[0];
+    chunksUsed = 0;
+    freeChunk = -1;
+    cancelled = 0;
+    int capacity = INITIAL_CAPACITY;
+    while (capacity < k) {
+      capacity = grow(capacity, 4);
+    }
+    bTime = Arrays.copyOf(times, capacity);
+    bSeq = Arrays.copyOf(seqs, capacity);
+    bSlot = Arrays.copyOf(slots, capacity);
+    bSize = k;
+    bottomLast = Long.MAX_VALUE;
+    heapify();
+    spillAt = spillMin;
+    updateRoom();
+    if (bSize > spillAt) {
+      spill();
+    }
+  }
+
+  private int keep(long time, long seq, int slot, long[] times, long[] seqs, int[] slots, int k) {
+    if (status(slot) == PENDING) {
+      times[k] = time;
+      seqs[k] = seq;
+      slots[k] = slot;
+      return k + 1;
+    }
+    releaseSlot(slot);
+    return k;
+  }
+
+  private int keepList(int head, int n, long[] times, long[] seqs, int[] slots, int k) {
+    for (int c = head, left = n; left > 0; c = chunkNext[c], left -= CHUNK) {
+      int base = c << CHUNK_BITS;
+      for (int i = base, end = base + Math.min(left, CHUNK); i < end; i++) {
+        k = keep(pTime[i], pSeq[i], pSlot[i], times, seqs, slots, k);
+      }
+    }
+    return k;
+  }
+
+  /**
+   * Returns the next capacity, about double, of the form {@code 2^k - unit} (a multiple of {@code
+   * unit}): with the 16-byte array header, every large array of the queue is then a power of two
+   * in bytes or just under it. G1 gives an array of half a region or more whole regions of its own,
+   * so a capacity that is a power of two in elements (plus the header) would waste most of a region
+   * per array.
+   */
+  private static int grow(int current, int unit) {
+    if (current >= Integer.MAX_VALUE / 2 - unit) {
+      throw new IllegalStateException("event queue is full (" + current + " entries)");
+    }
+    long next = 2L * (current + unit) - unit;
+    return (int) Math.max(64 - unit, next);
   }
 }

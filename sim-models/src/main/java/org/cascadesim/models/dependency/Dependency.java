@@ -55,6 +55,9 @@ public final class Dependency implements Callee {
   private final TimeWeightedGauge queueGauge;
   private final ArrayDeque<Job> queue = new ArrayDeque<>();
   private int busy;
+  private int inService;
+  private long latencyPerInFlightNanos;
+  private boolean shedExpired;
   private Consumer<Invocation> effectListener;
 
   /**
@@ -104,6 +107,21 @@ public final class Dependency implements Callee {
     this.effectListener = listener;
   }
 
+  /**
+   * Sets how the dependency behaves under congestion (both off by default).
+   *
+   * @param latencyPerInFlightNanos added to every call's latency (or service time) once per call
+   *     already in service when it starts, so latency grows with concurrency as in Brooker's
+   *     congestive-collapse model (mechanisms.md g.3: 1.0 s + 0.01 s per concurrent request)
+   * @param shedExpired whether a queued call is dropped when it reaches a server if its caller's
+   *     deadline has passed or would pass before its service time ends (a deadline-aware queue,
+   *     mechanisms.md g.5.5; the server is taken to know each call's cost)
+   */
+  public void congestion(long latencyPerInFlightNanos, boolean shedExpired) {
+    this.latencyPerInFlightNanos = latencyPerInFlightNanos;
+    this.shedExpired = shedExpired;
+  }
+
   /** Returns the books of this dependency. */
   public TrafficStats stats() {
     return stats;
@@ -120,27 +138,40 @@ public final class Dependency implements Callee {
       job.finish(Outcome.REJECTED);
     } else {
       job.queued = true;
+      job.fromQueue = true;
       queue.addLast(job);
       queueGauge.set(sim.nowNanos(), queue.size());
     }
   }
 
-  private void startService(Job job) {
+  /**
+   * Starts serving a call; returns false when {@code shedExpired} dropped it instead because it
+   * would end after its caller's deadline (only for a call taken from the queue).
+   */
+  private boolean startService(Job job) {
     long now = sim.nowNanos();
+    FaultPhase phase = activePhase(now);
+    Distribution dist = phase != null && phase.latency() != null ? phase.latency() : latency;
+    long serviceNanos = dist.sampleNanos(latencyStream) + latencyPerInFlightNanos * inService;
+    double rate = phase != null && !Double.isNaN(phase.errorRate()) ? phase.errorRate() : errorRate;
+    boolean fails = errorStream.nextDouble() < rate;
+    if (shedExpired && job.fromQueue && job.call.deadlineNanos() != Invocation.NO_TIMEOUT
+        && now + serviceNanos > job.call.deadlineNanos()) {
+      job.finish(Outcome.TIMEOUT);
+      return false;
+    }
     if (concurrency != UNLIMITED) {
       busy++;
       busyGauge.set(now, busy);
       job.holdsServer = true;
     }
-    FaultPhase phase = activePhase(now);
-    Distribution dist = phase != null && phase.latency() != null ? phase.latency() : latency;
-    long serviceNanos = dist.sampleNanos(latencyStream);
-    double rate = phase != null && !Double.isNaN(phase.errorRate()) ? phase.errorRate() : errorRate;
-    boolean fails = errorStream.nextDouble() < rate;
+    inService++;
+    job.inService = true;
     if (phase != null && phase.hang()) {
-      return; // never answers; holds its server until cancelled
+      return true; // never answers; holds its server until cancelled
     }
     job.handle = sim.schedule(serviceNanos, () -> job.finish(fails ? Outcome.ERROR : Outcome.OK));
+    return true;
   }
 
   private FaultPhase activePhase(long now) {
@@ -156,11 +187,18 @@ public final class Dependency implements Callee {
     busy--;
     long now = sim.nowNanos();
     busyGauge.set(now, busy);
-    if (!queue.isEmpty()) {
+    while (!queue.isEmpty()) {
       Job next = order == QueueOrder.FIFO ? queue.pollFirst() : queue.pollLast();
       next.queued = false;
       queueGauge.set(now, queue.size());
-      startService(next);
+      if (shedExpired && next.call.isAnswered()) {
+        next.finish(Outcome.TIMEOUT); // the caller gave up: drop it without serving it
+        continue;
+      }
+      if (!startService(next)) {
+        continue; // it could not finish before its caller's deadline: dropped
+      }
+      return;
     }
   }
 
@@ -171,6 +209,8 @@ public final class Dependency implements Callee {
     long handle = EventQueue.NO_HANDLE;
     boolean queued;
     boolean holdsServer;
+    boolean inService;
+    boolean fromQueue;
     boolean done;
 
     Job(Invocation call, long startNanos) {
@@ -184,6 +224,10 @@ public final class Dependency implements Callee {
       }
       done = true;
       stats.finish(outcome, startNanos);
+      if (inService) {
+        inService = false;
+        Dependency.this.inService--;
+      }
       if (holdsServer) {
         holdsServer = false;
         releaseServer();

@@ -31,6 +31,7 @@ public final class Invocation {
   private final Reply reply;
   private final boolean cancelOnTimeout;
   private long timeoutHandle = EventQueue.NO_HANDLE;
+  private long deadlineNanos = NO_TIMEOUT;
   private boolean answered;
   private boolean cancelled;
   private Runnable onCancel;
@@ -59,6 +60,7 @@ public final class Invocation {
       Reply reply) {
     Invocation call = new Invocation(sim, context, reply, cancelOnTimeout);
     if (timeoutNanos >= 0) {
+      call.deadlineNanos = sim.nowNanos() + timeoutNanos;
       call.timeoutHandle = sim.schedule(timeoutNanos, call::expire);
     }
     callee.accept(call);
@@ -73,6 +75,11 @@ public final class Invocation {
   /** Returns when the call was sent. */
   public long startNanos() {
     return startNanos;
+  }
+
+  /** Returns the caller's deadline (absolute simulated time), or {@link #NO_TIMEOUT} when it has none. */
+  public long deadlineNanos() {
+    return deadlineNanos;
   }
 
   /** Returns whether the caller has had its answer (from the callee or from its deadline). */

@@ -108,6 +108,7 @@ public final class ModelAssembler {
     Map<String, Dependency> dependencies = new LinkedHashMap<>();
     spec.dependencies().forEach((name, dep) -> {
       Dependency d = dependency(sim, name, dep);
+      d.congestion(dep.latencyPerInFlightNanos(), dep.shedExpired());
       dependencies.put(name, d);
       model.add(d);
       if (dep.sideEffect() != null) {

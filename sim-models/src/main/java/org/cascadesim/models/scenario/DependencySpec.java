@@ -12,12 +12,22 @@ import java.util.Objects;
  * @param faults fault windows in file order
  * @param sideEffect the kind of side effect a successful call has ({@code charge}), counted per
  *     idempotency key, or null for none
+ * @param latencyPerInFlightNanos latency added per call already in service when a call starts
+ *     ({@code latencyPerInFlight}, Brooker's congestive-collapse server), 0 for none
+ * @param shedExpired whether queued calls whose caller's deadline has passed are dropped instead
+ *     of served ({@code shedExpired}; only with a bounded capacity)
  */
-public record DependencySpec(CapacitySpec capacity, double errorRate, List<FaultSpec> faults, String sideEffect) {
+public record DependencySpec(CapacitySpec capacity, double errorRate, List<FaultSpec> faults, String sideEffect,
+    long latencyPerInFlightNanos, boolean shedExpired) {
   /** Copies the faults so the record is immutable. */
   public DependencySpec {
     Objects.requireNonNull(capacity, "capacity");
     faults = Specs.copy(faults, "faults");
+  }
+
+  /** A dependency without congestion options. */
+  public DependencySpec(CapacitySpec capacity, double errorRate, List<FaultSpec> faults, String sideEffect) {
+    this(capacity, errorRate, faults, sideEffect, 0, false);
   }
 
   /** A dependency without side effects. */

@@ -12,13 +12,21 @@ import java.util.Objects;
  * @param base the base scenario
  * @param variants resolved variants by name, in file order
  * @param slos the scenario's SLO assertions, checked against every variant
+ * @param timeline the lines of the cascade timeline ({@code timeline:}), the same for every variant
  */
-public record ResolvedScenario(ScenarioSpec base, Map<String, VariantSpec> variants, List<SloSpec> slos) {
+public record ResolvedScenario(ScenarioSpec base, Map<String, VariantSpec> variants, List<SloSpec> slos,
+    TimelineSpec timeline) {
   /** Copies the variants so the record is immutable. */
   public ResolvedScenario {
     Objects.requireNonNull(base, "base");
     variants = Specs.copy(variants, "variants");
     slos = List.copyOf(slos);
+    Objects.requireNonNull(timeline, "timeline");
+  }
+
+  /** A scenario with the default timeline lines. */
+  public ResolvedScenario(ScenarioSpec base, Map<String, VariantSpec> variants, List<SloSpec> slos) {
+    this(base, variants, slos, TimelineSpec.DEFAULTS);
   }
 
   /** A scenario without SLO assertions. */

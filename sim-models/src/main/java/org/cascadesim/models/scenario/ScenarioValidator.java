@@ -402,6 +402,12 @@ public final class ScenarioValidator {
         }
       }
       fraction(path + ".errorRate", dep.errorRate());
+      if (dep.latencyPerInFlightNanos() < 0) {
+        add(path + ".latencyPerInFlight", "must be 0s or more (was " + Durations.format(dep.latencyPerInFlightNanos()) + ")");
+      }
+      if (dep.shedExpired() && !(dep.capacity() instanceof BoundedCapacity)) {
+        add(path + ".shedExpired", "needs a queue: give the dependency concurrency and serviceTime");
+      }
       for (int i = 0; i < dep.faults().size(); i++) {
         fault(path + ".faults[" + i + "]", dep.faults().get(i));
       }

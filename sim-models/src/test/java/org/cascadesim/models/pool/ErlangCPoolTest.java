@@ -6,8 +6,8 @@ import java.util.Arrays;
 import org.cascadesim.core.Simulation;
 import org.cascadesim.core.random.Distribution;
 import org.cascadesim.core.random.RandomStream;
-import org.cascadesim.models.support.ConfidenceInterval;
-import org.cascadesim.models.support.QueueingFormulas;
+import org.cascadesim.core.support.ConfidenceInterval;
+import org.cascadesim.core.support.QueueingFormulas;
 import org.junit.jupiter.api.Test;
 
 /**

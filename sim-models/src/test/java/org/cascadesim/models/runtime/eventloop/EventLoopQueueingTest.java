@@ -13,7 +13,7 @@ import org.cascadesim.models.request.RequestContext;
 import org.cascadesim.models.runtime.Endpoint;
 import org.cascadesim.models.runtime.Service;
 import org.cascadesim.models.runtime.Step;
-import org.cascadesim.models.support.ConfidenceInterval;
+import org.cascadesim.core.support.ConfidenceInterval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
