@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.cascadesim.cli.io.ScenarioReader;
 import org.cascadesim.cli.io.TreeParser;
-import org.cascadesim.cli.sweep.RunMetrics;
+import org.cascadesim.cli.sweep.RunOutput;
 import org.cascadesim.models.run.ScenarioRunner;
 import org.cascadesim.models.scenario.ResolvedScenario;
 
@@ -38,6 +38,6 @@ public record RunTask(int run, String source, String text, TreeParser.Format for
   /** Parses the scenario with the overrides and runs one simulation; the same call as {@code sim sweep}. */
   public RunResult execute() {
     ResolvedScenario scenario = new ScenarioReader().parse(source, text, format, overrides);
-    return new RunResult(run, RunMetrics.of(ScenarioRunner.run(scenario.spec(variant), variant, seed)));
+    return RunResult.of(run, RunOutput.of(ScenarioRunner.run(scenario.spec(variant), variant, seed)));
   }
 }

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cascadesim.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code SparkSweep.main}'s arguments are {@code sim sweep}'s plus {@code --master}: run end to
- * end on one local thread (a different executor count from {@link SparkSweepTest}'s two), it
- * writes the same files as {@code sim sweep} and prints the same best point.
+ * {@code SparkSweep.main}'s arguments are {@code sim sweep}'s plus {@code --master} and {@code
+ * --slices}: run end to end on one local thread (a different executor count from {@link
+ * SparkSweepTest}'s two), it writes the same folder as {@code sim sweep}, every file byte for byte,
+ * and prints the same closing line and best point.
  */
 class SparkSweepCommandTest {
   @TempDir Path tmp;
@@ -37,16 +37,8 @@ class SparkSweepCommandTest {
         .as(sparkErr.toString()).isZero();
 
     assertThat(sparkErr.toString()).contains("; 8 runs in 5 slices on local[1]");
-    for (String name : new String[] {"runs.csv", "runs.jsonl", "summary.csv", "summary.json"}) {
-      assertThat(Files.readAllBytes(tmp.resolve("spark").resolve(name))).as(name)
-          .isEqualTo(Files.readAllBytes(tmp.resolve("local").resolve(name)));
-    }
-    try (var list = Files.list(tmp.resolve("spark"))) {
-      try (var expected = Files.list(tmp.resolve("local"))) {
-        assertThat(list.map(p -> p.getFileName().toString()).sorted().toList())
-            .isEqualTo(expected.map(p -> p.getFileName().toString()).sorted().toList());
-      }
-    }
+    assertThat(Folders.files(tmp.resolve("local"))).hasSize(4 + 4 + 6);
+    Folders.assertSameFiles(tmp.resolve("spark"), tmp.resolve("local"));
     // Same stdout: the summary line (with the out folder replaced) and the best point.
     assertThat(sparkOut.toString().replace(tmp.resolve("spark").toString(), "DIR"))
         .isEqualTo(localOut.toString().replace(tmp.resolve("local").toString(), "DIR"))
