@@ -1,0 +1,155 @@
+package org.cascadesim.cli.sweep;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cascadesim.cli.io.Problem;
+import org.cascadesim.cli.io.ScenarioException;
+import org.cascadesim.cli.io.ScenarioReader;
+import org.cascadesim.cli.io.TreeParser;
+import org.cascadesim.models.scenario.ResolvedScenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The arguments of a sweep and their validation, a picocli mixin shared by {@code sim sweep} and
+ * sim-spark's {@code SparkSweep}, so both accept the same command line, reject the same mistakes
+ * and run the same plan.
+ */
+public final class SweepArgs {
+  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
+  Path file;
+
+  @Option(names = "--vary", paramLabel = "PATH=V1,V2,...", required = true,
+      description = "A key and the values to try, e.g. services.payments.pools.db.size=20,50,100 (repeatable; the first varies slowest).")
+  List<String> vary = new ArrayList<>();
+
+  @Option(names = "--replications", paramLabel = "N", defaultValue = "5",
+      description = "Independent replications per point (default: ${DEFAULT-VALUE}).")
+  int replications;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "Runs at once (default: the number of cores, here ${sys:sim.cores}). Results do not depend on it.")
+  Integer parallel;
+
+  @Option(names = "--variants", paramLabel = "A,B", split = ",",
+      description = "Variants to sweep ('base' names the base; default: base only).")
+  List<String> variants = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key for every run.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/sweep).")
+  Path out;
+
+  @Option(names = "--best", paramLabel = "OBJECTIVE",
+      description = "Print the best point, e.g. \"minimize client.shoppers.p99_ms subject to client.shoppers.success_rate >= 99.9%%\".")
+  String best;
+
+  @Option(names = "--metrics", paramLabel = "A,B", split = ",",
+      description = "Metrics to chart against the first --vary key (default: every client's p99_ms, goodput_per_s and success_rate).")
+  List<String> chartMetrics = new ArrayList<>();
+
+  @Option(names = "--no-charts", description = "Write no charts (the CSV, JSON and .hgrm files only).")
+  boolean noCharts;
+
+  @Option(names = "--quiet", description = "Print only errors.")
+  boolean quiet;
+
+  /**
+   * A validated sweep: the plan, the scenario text every run parses, and each point's overrides
+   * and resolved scenario (index = point index).
+   *
+   * @param file the scenario file as given
+   * @param text the file's text (UTF-8, already validated)
+   * @param format YAML or JSON
+   * @param plan the runs
+   * @param pointOverrides per point, the {@code --set} overrides followed by the point's {@code --vary} values
+   * @param points per point, the scenario those overrides resolve to
+   * @param target the output folder
+   * @param objective the {@code --best} objective, or null
+   * @param options what to write besides the rows and the summary
+   */
+  public record Prepared(Path file, String text, TreeParser.Format format, SweepPlan plan,
+      List<List<String>> pointOverrides, List<ResolvedScenario> points, Path target, Objective objective,
+      SweepFolder.Options options) {}
+
+  /** Returns {@code --parallel}, or null when not given. */
+  public Integer parallel() {
+    return parallel;
+  }
+
+  /** Returns whether {@code --quiet} was given. */
+  public boolean quiet() {
+    return quiet;
+  }
+
+  /**
+   * Parses and validates the arguments and every point of the sweep before anything runs, so a bad
+   * {@code --vary} value fails fast with its location.
+   *
+   * @throws CommandLine.ParameterException on a usage error (exit code 2)
+   * @throws ScenarioException listing every problem of the file or of any point (exit code 65)
+   */
+  public Prepared prepare(CommandLine commandLine) throws IOException {
+    List<SweepPlan.Axis> axes = new ArrayList<>();
+    Objective objective;
+    try {
+      for (String v : vary) {
+        axes.add(SweepPlan.Axis.parse(v));
+      }
+      objective = best == null ? null : Objective.parse(best);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+    ScenarioReader reader = new ScenarioReader();
+    ResolvedScenario base = reader.read(file, overrides);
+    List<String> variantNames = variants.isEmpty() ? List.of("base") : List.copyOf(variants);
+    for (String v : variantNames) {
+      if (!v.equals("base") && !base.variants().containsKey(v)) {
+        throw new CommandLine.ParameterException(commandLine, "no variant named '" + v + "'; variants: base"
+            + (base.variants().isEmpty() ? "" : ", " + String.join(", ", base.variants().keySet())));
+      }
+    }
+    SweepPlan plan;
+    try {
+      plan = new SweepPlan(axes, variantNames, replications, base.base().seed());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+    // reader.read checked that the file is UTF-8 text within the size limit; every point parses this text.
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    TreeParser.Format format = TreeParser.Format.ofFileName(file.toString());
+    List<List<String>> pointOverrides = new ArrayList<>();
+    List<ResolvedScenario> points = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (SweepPlan.Point point : plan.points()) {
+      List<String> all = new ArrayList<>(overrides);
+      all.addAll(plan.overrides(point));
+      pointOverrides.add(List.copyOf(all));
+      try {
+        points.add(reader.parse(file.toString(), text, format, all));
+      } catch (ScenarioException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems.stream().distinct().toList());
+    }
+    if (parallel != null && parallel < 1) {
+      throw new CommandLine.ParameterException(commandLine, "--parallel must be >= 1");
+    }
+    Path target = out != null ? out : Path.of("out", safe(base.base().name()), "sweep");
+    return new Prepared(file, text, format, plan, List.copyOf(pointOverrides), List.copyOf(points), target, objective,
+        new SweepFolder.Options(!noCharts, List.copyOf(chartMetrics)));
+  }
+
+  static String safe(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return s.isEmpty() || s.chars().allMatch(ch -> ch == '.') ? "scenario" : s;
+  }
+}
