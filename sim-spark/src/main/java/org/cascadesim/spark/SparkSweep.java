@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:ok", " 1:internal error", " 2:usage error",
-        "65:invalid scenario (or an invalid --vary value)"})
+        "65:invalid scenario (or an invalid --vary value)",
+        "73:the results folder could not be written (the previous one is kept)"})
 public final class SparkSweep implements Callable<Integer> {
   /** The master when neither --master nor spark-submit (the spark.master property) names one. */
   public static final String DEFAULT_MASTER = "local[*]";
@@ -118,6 +119,9 @@ public final class SparkSweep implements Callable<Integer> {
         err.printf(Locale.ROOT, "spark-sweep: the job and the files took %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
         err.flush();
       }
+    }
+    if (result == null) {
+      return ExitCodes.CANNOT_WRITE;
     }
     if (!args.quiet()) {
       stdout.print(SweepFolder.report(plan, result, sweep.target(), sweep.objective()));

@@ -33,7 +33,7 @@ public final class SweepArgs {
   int replications;
 
   @Option(names = "--parallel", paramLabel = "N",
-      description = "Runs at once (default: the number of cores, here ${sys:sim.cores}). Results do not depend on it.")
+      description = "Runs at once (default: the number of cores the JVM sees). Results do not depend on it.")
   Integer parallel;
 
   @Option(names = "--variants", paramLabel = "A,B", split = ",",

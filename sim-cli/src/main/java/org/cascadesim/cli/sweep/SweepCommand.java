@@ -31,13 +31,15 @@ import picocli.CommandLine.Mixin;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a parameter sweep: every combination of the --vary values, each with independent",
-      "replications; write runs.csv/runs.jsonl (one row per run) and summary.csv/summary.json",
-      "(mean and 95% confidence interval per point), hgrm/*.hgrm (latency merged over replications)",
-      "and charts/sweep-<metric>.png/.svg, byte-identical whatever --parallel is."
+      "Run a parameter sweep: every combination of the --vary values, each with",
+      "independent replications. Writes runs.csv and runs.jsonl (one row per run),",
+      "summary.csv and summary.json (mean and 95%% confidence interval per point),",
+      "hgrm/*.hgrm (latency merged over replications) and charts/sweep-<metric>.png",
+      "and .svg, byte-identical whatever --parallel is."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {" 0:ok", " 2:usage error", "65:invalid scenario (or an invalid --vary value)"})
+    exitCodeList = {" 0:ok", " 2:usage error", "65:invalid scenario (or an invalid --vary value)",
+        "73:the results folder could not be written (the previous one is kept)"})
 public final class SweepCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -70,6 +72,9 @@ public final class SweepCommand implements Callable<Integer> {
       throw e;
     } finally {
       pool.shutdownNow();
+    }
+    if (result == null) {
+      return ExitCodes.CANNOT_WRITE;
     }
     if (!args.quiet()) {
       stdout.print(SweepFolder.report(plan, result, sweep.target(), sweep.objective()));

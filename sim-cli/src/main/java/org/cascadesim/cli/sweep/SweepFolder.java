@@ -1,7 +1,9 @@
 package org.cascadesim.cli.sweep;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,15 +50,30 @@ public final class SweepFolder {
    * local sweep streams them).
    *
    * @param protectedFile the scenario file, which the replaced folder must not hold
-   * @param err where a {@code --metrics} name that matches no metric is reported
-   * @return the aggregate per (point, variant)
-   * @throws IOException when writing fails; {@code target} is then as it was
+   * @param err where a {@code --metrics} name that matches no metric, or a write failure, is
+   *     reported
+   * @return the aggregate per (point, variant), or {@code null} when the folder could not be
+   *     written (refused {@code --out}, no permission, full disk): the reason is on {@code err},
+   *     {@code target} is as it was, and the command exits {@link ExitCodes#CANNOT_WRITE}
+   * @throws InterruptedIOException when the sweep was interrupted
    * @throws IllegalArgumentException when there are fewer or more outputs than runs
    */
   public static SweepResult write(Path target, Path protectedFile, SweepPlan plan, Options options,
-      Supplier<Iterator<RunOutput>> runs, PrintWriter err) throws IOException {
+      Supplier<Iterator<RunOutput>> runs, PrintWriter err) throws InterruptedIOException {
     List<SweepResult> result = new ArrayList<>(1);
-    AtomicFolder.write(target, protectedFile, dir -> result.add(writeInto(dir, plan, options, runs.get(), err)));
+    try {
+      AtomicFolder.write(target, protectedFile, dir -> result.add(writeInto(dir, plan, options, runs.get(), err)));
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException | UncheckedIOException e) {
+      Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+      if (cause instanceof InterruptedIOException interrupted) {
+        throw interrupted;
+      }
+      err.println("sweep: cannot write the results to " + target + ": " + cause.getMessage());
+      err.flush();
+      return null;
+    }
     return result.get(0);
   }
 

@@ -178,10 +178,9 @@ class DiskFullTest {
 
     int code = sim(sweep);
 
-    // sim sweep reports the failure through the internal-error handler (exit 1, not 73): the
-    // folder guarantees hold, the exit code is SweepCommand's to fix.
-    assertThat(code).isNotEqualTo(ExitCodes.OK);
-    assertThat(stderr.toString()).contains("out of disk space");
+    assertThat(code).as(stderr.toString()).isEqualTo(ExitCodes.CANNOT_WRITE);
+    assertThat(stderr.toString()).contains("sweep: cannot write the results to ")
+        .contains("out of disk space").doesNotContain("internal error").doesNotContain("\tat ");
     assertKeptAndClean(previous);
   }
 }
