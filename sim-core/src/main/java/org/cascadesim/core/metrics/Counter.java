@@ -9,12 +9,14 @@ public final class Counter {
   private long count;
   private long[] perWindow = new long[16];
   private int windows;
-  private final WindowCursor cursor;
+  // Window fastWindow = [fastStartNanos, fastEndNanos) is allocated and counted in windows.
+  private int fastWindow;
+  private long fastStartNanos = Long.MAX_VALUE;
+  private long fastEndNanos = Long.MIN_VALUE;
 
   Counter(String name, long windowNanos) {
     this.name = name;
     this.windowNanos = windowNanos;
-    this.cursor = new WindowCursor(windowNanos);
   }
 
   /** Returns the metric's name. */
@@ -33,10 +35,18 @@ public final class Counter {
       throw new IllegalArgumentException("a counter only grows (was " + n + ")");
     }
     count += n;
-    int w = cursor.indexOf(nowNanos);
+    if (nowNanos >= fastStartNanos && nowNanos < fastEndNanos) {
+      perWindow[fastWindow] += n;
+      return;
+    }
+    int w = Windows.index(nowNanos, windowNanos);
     perWindow = Windows.ensure(perWindow, w);
     perWindow[w] += n;
     windows = Math.max(windows, w + 1);
+    // Later additions in window w (allocated, counted) skip the division and the checks.
+    fastWindow = w;
+    fastStartNanos = w * windowNanos;
+    fastEndNanos = fastStartNanos + windowNanos;
   }
 
   /**

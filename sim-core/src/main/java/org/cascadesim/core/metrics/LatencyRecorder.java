@@ -20,8 +20,13 @@ public final class LatencyRecorder {
 
   private final String name;
   private final long windowNanos;
+  // Every value since the last resetTotal() is in total or in the open window, not both: the
+  // open window is added to total when it closes (one addition per used index, in index order,
+  // instead of a second random-access record per value). inTotal is the part of the open window
+  // that total already has (or, after a mid-window resetTotal, must never have); usually null.
   private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
   private final WindowHistogram window = new WindowHistogram();
+  private WindowHistogram inTotal;
   private int openWindow = -1;
   private final WindowCursor cursor;
   private WindowStats stats = new WindowStats(16);
@@ -50,23 +55,32 @@ public final class LatencyRecorder {
       closeOpenWindow();
       openWindow = w;
     }
-    total.recordValue(latencyNanos);
     window.record(latencyNanos);
   }
 
   /** Empties the whole-run histogram, keeping the per-window summaries: the end of a warm-up. */
   public void resetTotal() {
     total.reset();
+    inTotal = window.count() > 0 ? window.copy() : null;
   }
 
-  /** Returns the whole-run histogram (live; copy it before changing it). */
+  /**
+   * Returns the whole-run histogram: every value recorded since the start (or the last {@link
+   * #resetTotal()}), the open window's included. Live until the next record; copy it before
+   * changing it.
+   */
   public Histogram histogram() {
+    if (window.count() > (inTotal == null ? 0 : inTotal.count())) {
+      WindowHistogram snapshot = window.copy();
+      snapshot.drainInto(total, inTotal);
+      inTotal = window.copy();
+    }
     return total;
   }
 
-  /** Returns the number of values recorded. */
+  /** Returns the number of values recorded since the start (or the last {@link #resetTotal()}). */
   public long count() {
-    return total.getTotalCount();
+    return total.getTotalCount() + window.count() - (inTotal == null ? 0 : inTotal.count());
   }
 
   /**
@@ -86,8 +100,10 @@ public final class LatencyRecorder {
     if (openWindow < 0 || window.count() == 0) {
       return;
     }
+    window.drainInto(total, inTotal);
     stats = stats.ensure(openWindow);
     stats.set(openWindow, window);
+    inTotal = null;
     window.reset();
   }
 

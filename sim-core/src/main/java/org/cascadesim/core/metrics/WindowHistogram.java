@@ -1,6 +1,7 @@
 package org.cascadesim.core.metrics;
 
 import java.util.Arrays;
+import org.HdrHistogram.Histogram;
 
 /**
  * The histogram of one window of latencies: HdrHistogram's log-linear bucket layout at three
@@ -99,74 +100,115 @@ final class WindowHistogram {
     return maxValue == 0 ? 0 : highestEquivalentValue(maxValue);
   }
 
+  /**
+   * Summarises the window, adds its counts, less those of {@code minus} (an earlier copy of this
+   * histogram, or null), to {@code target}, and empties it, in one pass over the used indexes: the
+   * target ends with exactly the counts it would have had if every value had been recorded in it
+   * (one {@code recordValueWithCount} per used index, in index order). The count and summary stay
+   * readable until {@link #reset()}, which must follow before the next value.
+   */
+  void drainInto(Histogram target, WindowHistogram minus) {
+    pass(target, minus, true);
+  }
+
+  /** Returns an independent copy (the rare mid-window snapshot of {@link LatencyRecorder}). */
+  WindowHistogram copy() {
+    WindowHistogram copy = new WindowHistogram();
+    copy.counts = counts.clone();
+    copy.occupied = occupied.clone();
+    copy.lowWord = lowWord;
+    copy.highWord = highWord;
+    copy.totalCount = totalCount;
+    copy.maxValue = maxValue;
+    return copy;
+  }
+
   /** Empties the histogram, clearing only the indexes that were used. */
   void reset() {
-    long[] c = counts;
-    long[] bits = occupied;
-    for (int w = lowWord; w <= highWord; w++) {
-      long word = bits[w];
-      while (word != 0) {
-        c[(w << 6) + Long.numberOfTrailingZeros(word)] = 0;
-        word &= word - 1;
-      }
-      bits[w] = 0;
-    }
-    lowWord = Integer.MAX_VALUE;
-    highWord = -1;
+    pass(null, null, true);
     totalCount = 0;
     maxValue = 0;
     summarised = false;
   }
 
-  /**
-   * One pass over the used indexes: the mean sums {@code medianEquivalentValue * count} in index
-   * order like HdrHistogram's recorded-values iteration (so the double is bit-identical), and each
-   * percentile is the highest equivalent value of the first index whose cumulative count reaches
-   * {@code max(1, ceil(nextDown(p) * total / 100))}, HdrHistogram 2.2's rule.
-   */
   private void summarise() {
-    if (summarised) {
-      return;
+    if (!summarised) {
+      pass(null, null, false);
     }
-    summarised = true;
-    if (totalCount == 0) {
-      mean = 0.0;
-      p50 = 0;
-      p90 = 0;
-      p99 = 0;
-      return;
-    }
+  }
+
+  /**
+   * The one walk over the used indexes (the occupancy bitmap, word by word). It computes the
+   * summary: the mean sums {@code medianEquivalentValue * count} in index order like HdrHistogram's
+   * recorded-values iteration (so the double is bit-identical), and each percentile is the highest
+   * equivalent value of the first index whose cumulative count reaches {@code max(1,
+   * ceil(nextDown(p) * total / 100))}, HdrHistogram 2.2's rule. Optionally it adds the counts to
+   * {@code target} and clears them.
+   */
+  private void pass(Histogram target, WindowHistogram minus, boolean clear) {
     long at50 = countAtPercentile(50);
     long at90 = countAtPercentile(90);
     long at99 = countAtPercentile(99);
+    long v50 = totalCount == 0 ? 0 : -1;
+    long v90 = v50;
+    long v99 = v50;
     long[] c = counts;
+    long[] bits = occupied;
     double sum = 0;
     long cumulative = 0;
-    p50 = -1;
-    p90 = -1;
-    p99 = -1;
-    long[] bits = occupied;
     for (int w = lowWord; w <= highWord; w++) {
       long word = bits[w];
       while (word != 0) {
         int i = (w << 6) + Long.numberOfTrailingZeros(word);
         word &= word - 1;
         long n = c[i];
-        long value = valueFromIndex(i);
-        sum += (double) medianEquivalentValue(value) * (double) n;
+        // valueFromIndex(i) and the size of its equivalent range, straight from the index (see
+        // valueFromIndex): the median and highest equivalent values without a bucket search.
+        int bucket = (i >> SUB_BUCKET_HALF_COUNT_MAGNITUDE) - 1;
+        int subBucket = (i & (SUB_BUCKET_HALF_COUNT - 1)) + SUB_BUCKET_HALF_COUNT;
+        if (bucket < 0) {
+          subBucket -= SUB_BUCKET_HALF_COUNT;
+          bucket = 0;
+        }
+        long lowest = (long) subBucket << bucket;
+        long size = 1L << bucket;
+        sum += (double) (lowest + (size >> 1)) * (double) n;
         cumulative += n;
-        if (p50 < 0 && cumulative >= at50) {
-          p50 = highestEquivalentValue(value);
+        if (v99 < 0 && cumulative >= at50) {
+          long highest = lowest + size - 1;
+          if (v50 < 0) {
+            v50 = highest;
+          }
+          if (v90 < 0 && cumulative >= at90) {
+            v90 = highest;
+          }
+          if (cumulative >= at99) {
+            v99 = highest;
+          }
         }
-        if (p90 < 0 && cumulative >= at90) {
-          p90 = highestEquivalentValue(value);
+        if (target != null) {
+          long add = minus != null && i < minus.counts.length ? n - minus.counts[i] : n;
+          if (add > 0) {
+            target.recordValueWithCount(lowest, add);
+          }
         }
-        if (p99 < 0 && cumulative >= at99) {
-          p99 = highestEquivalentValue(value);
+        if (clear) {
+          c[i] = 0;
         }
       }
+      if (clear) {
+        bits[w] = 0;
+      }
     }
-    mean = sum * 1.0 / totalCount;
+    if (clear) {
+      lowWord = Integer.MAX_VALUE;
+      highWord = -1;
+    }
+    mean = totalCount == 0 ? 0.0 : sum * 1.0 / totalCount;
+    p50 = v50;
+    p90 = v90;
+    p99 = v99;
+    summarised = true;
   }
 
   private long countAtPercentile(double percentile) {
@@ -209,9 +251,5 @@ final class WindowHistogram {
 
   private static long highestEquivalentValue(long value) {
     return lowestEquivalentValue(value) + sizeOfEquivalentValueRange(value) - 1;
-  }
-
-  private static long medianEquivalentValue(long value) {
-    return lowestEquivalentValue(value) + (sizeOfEquivalentValueRange(value) >> 1);
   }
 }

@@ -3,6 +3,7 @@ package org.cascadesim.core.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,5 +91,62 @@ class LatencyRecorderTest {
     assertThat(padded.size()).isEqualTo(4);
     assertThat(padded.count(1)).isEqualTo(1);
     assertThat(padded.count(3)).isZero();
+  }
+
+  @Test
+  void theWholeRunHistogramEqualsOneFedEveryValueWhenReadMidWindowAndAtTheEnd() {
+    LatencyRecorder recorder = new MetricRegistry(WINDOW).latency("rpc");
+    Histogram reference = new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS);
+    long value = 17;
+    for (long t = 0; t < 10 * WINDOW; t += 7) {
+      value = (value * 6_364_136_223_846_793_005L + 1_442_695_040_888_963_407L) >>> 1;
+      long latency = value % 50_000_000;
+      recorder.record(t, latency);
+      reference.recordValue(latency);
+      if (t % 1_001 == 0) {
+        // A mid-window read must neither lose nor double-count the open window.
+        assertThat(recorder.histogram().getTotalCount()).isEqualTo(reference.getTotalCount());
+        assertThat(recorder.count()).isEqualTo(reference.getTotalCount());
+      }
+    }
+    Histogram total = recorder.histogram();
+    assertThat(total).isEqualTo(reference); // HdrHistogram's equals compares every count
+    assertThat(total.getMaxValue()).isEqualTo(reference.getMaxValue());
+    assertThat(total.getMinNonZeroValue()).isEqualTo(reference.getMinNonZeroValue());
+    assertThat(total.getMean()).isEqualTo(reference.getMean());
+    assertThat(total.getValueAtPercentile(99.9)).isEqualTo(reference.getValueAtPercentile(99.9));
+  }
+
+  @Test
+  void aWarmUpResetInsideAWindowDropsItsEarlierValuesFromTheTotalButNotFromTheWindow() {
+    LatencyRecorder recorder = new MetricRegistry(WINDOW).latency("rpc");
+    recorder.record(100, 10);
+    recorder.record(200, 20);
+    recorder.resetTotal();
+    recorder.record(300, 30);
+    assertThat(recorder.count()).isEqualTo(1);
+    recorder.record(1_500, 40);
+
+    assertThat(recorder.count()).isEqualTo(2);
+    assertThat(recorder.histogram().getTotalCount()).isEqualTo(2);
+    assertThat(recorder.histogram().getMinNonZeroValue()).isEqualTo(30);
+    assertThat(recorder.histogram().getMaxValue()).isEqualTo(40);
+    LatencyRecorder.WindowStats stats = recorder.windows(2);
+    assertThat(stats.count(0)).as("the window keeps every value").isEqualTo(3);
+    assertThat(stats.mean(0)).isEqualTo(20.0);
+    assertThat(stats.count(1)).isEqualTo(1);
+  }
+
+  @Test
+  void aResetAfterAMidWindowReadCountsOnlyLaterValues() {
+    LatencyRecorder recorder = new MetricRegistry(WINDOW).latency("rpc");
+    recorder.record(100, 10);
+    assertThat(recorder.histogram().getTotalCount()).isEqualTo(1);
+    recorder.record(200, 20);
+    recorder.resetTotal();
+    recorder.record(300, 30);
+    recorder.record(2_100, 50);
+    assertThat(recorder.histogram().getTotalCount()).isEqualTo(2);
+    assertThat(recorder.histogram().getMean()).isEqualTo(40.0);
   }
 }

@@ -21,6 +21,7 @@ public final class TrafficStats {
   private final String prefix;
   private final Counter offered;
   private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+  private final Counter[] byOrdinal = new Counter[Outcome.values().length]; // the same, for finish()
   private final TimeWeightedGauge inFlight;
   private final LatencyRecorder latency;
   private final LatencyRecorder latencyOk;
@@ -33,6 +34,7 @@ public final class TrafficStats {
     this.offered = metrics.counter(prefix + ".offered");
     for (Outcome outcome : Outcome.values()) {
       outcomes.put(outcome, metrics.counter(prefix + ".outcome." + outcome.label()));
+      byOrdinal[outcome.ordinal()] = outcomes.get(outcome);
     }
     this.inFlight = metrics.gauge(prefix + ".inflight", sim.nowNanos());
     this.latency = metrics.latency(prefix + ".latency");
@@ -54,7 +56,7 @@ public final class TrafficStats {
   /** Counts a request leaving with its outcome and its latency measured from {@code startNanos}. */
   public void finish(Outcome outcome, long startNanos) {
     long now = sim.nowNanos();
-    outcomes.get(outcome).increment(now);
+    byOrdinal[outcome.ordinal()].increment(now);
     inFlight.add(now, -1);
     long elapsed = now - startNanos;
     latency.record(now, elapsed);
