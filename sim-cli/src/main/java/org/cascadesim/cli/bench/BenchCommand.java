@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
       "Workloads: mm1, hold-1k, hold-1m and timeouts, each run with its comparison",
       "partner (ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel); e2e (client ->",
       "thread pool -> dependency for one simulated hour, compared with mm1, with the",
-      "simulated requests/s); sweep (sim sweep runs/s at --parallel 1 and 2, speed-up)."
+      "simulated requests/s) and e2e-timeouts (the same with a 1 s client timeout);",
+      "sweep (sim sweep runs/s at --parallel 1 and 2, speed-up)."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -142,7 +143,9 @@ public final class BenchCommand implements Callable<Integer> {
         new HoldWorkload(true, "1m", 1_000_000, holdEvents, seed), Comparison.THROUGHPUT));
     groups.add(new Group(new TimeoutWorkload(true, requests, seed),
         new TimeoutWorkload(false, requests, seed), Comparison.TIME));
-    groups.add(new Group(new EndToEndWorkload(quick, seed), new Mm1Workload(false, mm1Events, seed),
+    groups.add(new Group(new EndToEndWorkload(quick, false, seed), new Mm1Workload(false, mm1Events, seed),
+        Comparison.THROUGHPUT));
+    groups.add(new Group(new EndToEndWorkload(quick, true, seed), new Mm1Workload(false, mm1Events, seed),
         Comparison.THROUGHPUT));
     return groups;
   }
@@ -413,8 +416,8 @@ public final class BenchCommand implements Callable<Integer> {
         + " waiting for a core; targets use wall time.");
     for (Measured m : results) {
       if (m.workload() instanceof EndToEndWorkload) {
-        out.printf(Locale.ROOT, "e2e: %,d requests in %.0f simulated minutes: %,.0f simulated requests/s,"
-            + " %.0fx faster than real time (median run %.2f s wall, %.2f s CPU)%n",
+        out.printf(Locale.ROOT, "%s: %,d requests in %.0f simulated minutes: %,.0f simulated requests/s,"
+            + " %.0fx faster than real time (median run %.2f s wall, %.2f s CPU)%n", m.workload().name(),
             ((Number) m.details().get("requests")).longValue(),
             ((EndToEndWorkload) m.workload()).simulatedNanos() / 60e9, simulatedRequestsPerSecond(m),
             simulatedSecondsPerSecond(m), m.medianNanos() / 1e9, m.medianCpuNanos() / 1e9);

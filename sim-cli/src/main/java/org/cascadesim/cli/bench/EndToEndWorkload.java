@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import org.cascadesim.models.scenario.ScenarioSpec;
  * {@code sim run} runs it: the model with every histogram, gauge and per-window series, then the
  * run summary. Parsing and assembling are not timed. Its events/s is compared with the engine's
  * M/M/1 workload (target: at least one third), and the simulated requests per wall-clock second
- * are printed alongside.
+ * are printed alongside. With {@code timeouts}, workload {@code e2e-timeouts}: the same with a 1 s
+ * client timeout, so each request also schedules and cancels a timeout event (no target; shown
+ * for what timeouts cost).
  *
  * <p>The number of events is not known in advance (it depends on the seed), so the first run fixes
  * it and every later run must execute exactly as many: a determinism check on every repetition.
@@ -33,10 +36,12 @@ final class EndToEndWorkload implements Workload {
 
   private final ScenarioSpec spec;
   private final long seed;
+  private final boolean timeouts;
   private long knownEvents = -1;
 
-  EndToEndWorkload(boolean quick, long seed) {
+  EndToEndWorkload(boolean quick, boolean timeouts, long seed) {
     this.seed = seed;
+    this.timeouts = timeouts;
     String text;
     try (InputStream in = EndToEndWorkload.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -46,19 +51,26 @@ final class EndToEndWorkload implements Workload {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> overrides = quick ? List.of("duration=5m") : List.of();
+    List<String> overrides = new ArrayList<>();
+    if (quick) {
+      overrides.add("duration=5m");
+    }
+    if (timeouts) {
+      overrides.add("clients.load.timeout=1s");
+    }
     this.spec = new ScenarioReader().parse(RESOURCE, text, TreeParser.Format.YAML, overrides).base();
   }
 
   @Override
   public String name() {
-    return "e2e";
+    return timeouts ? "e2e-timeouts" : "e2e";
   }
 
   @Override
   public String description() {
     return "client -> thread-pool(16) -> dependency at 1,000 requests/s for "
-        + spec.durationNanos() / 60_000_000_000L + " simulated minutes, as sim run measures it";
+        + spec.durationNanos() / 60_000_000_000L + " simulated minutes, as sim run measures it"
+        + (timeouts ? ", with a 1 s client timeout per request" : "");
   }
 
   @Override

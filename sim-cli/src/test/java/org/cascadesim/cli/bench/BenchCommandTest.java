@@ -33,6 +33,7 @@ class BenchCommandTest {
     expectedEvents.put("timeouts", 200_000L); // 100,000 requests x 2.0 events
     expectedEvents.put("timeouts-nocancel", 280_000L); // 100,000 requests x 2.8 events
     expectedEvents.put("e2e", null); // checked below: it depends on the Poisson arrivals
+    expectedEvents.put("e2e-timeouts", null);
 
     List<String> lines = out.toString().lines().filter(l -> !l.isBlank()).toList();
     assertThat(lines).hasSize(expectedEvents.size() + 1);
@@ -68,6 +69,10 @@ class BenchCommandTest {
     assertThat(e2e.get("details").get("balances").asBoolean()).isTrue();
     assertThat(e2e.get("reference").asString()).isEqualTo("mm1");
     assertThat(e2e.get("simulatedRequestsPerSecond").asLong()).isPositive();
+    // The same arrivals with a 1 s timeout that is always cancelled: the same events executed.
+    JsonNode withTimeouts = byName.get("e2e-timeouts");
+    assertThat(withTimeouts.get("details").get("requests").asLong()).isEqualTo(requests);
+    assertThat(withTimeouts.get("events").asLong()).isEqualTo(e2e.get("events").asLong());
 
     assertThat(byName.get("hold-1k").get("pendingEvents").asLong()).isEqualTo(1_000);
     assertThat(byName.get("hold-1m").get("pendingEvents").asLong()).isEqualTo(1_000_000);

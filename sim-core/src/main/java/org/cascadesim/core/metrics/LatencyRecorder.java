@@ -24,12 +24,23 @@ public final class LatencyRecorder {
   // open window is added to total when it closes (one addition per used index, in index order,
   // instead of a second random-access record per value). inTotal is the part of the open window
   // that total already has (or, after a mid-window resetTotal, must never have); usually null.
-  private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
+  // total uses the window histogram's layout (HdrHistogram's); histogram() turns it into an
+  // HdrHistogram when asked, cached until the counts change.
+  private final WindowHistogram total = new WindowHistogram();
+  private Histogram totalHistogram;
   private final WindowHistogram window = new WindowHistogram();
   private WindowHistogram inTotal;
   private int openWindow = -1;
   private final WindowCursor cursor;
   private WindowStats stats = new WindowStats(16);
+  // A subset recorder (latency.ok of latency) fed through record(now, value, inSubset). While
+  // subsetInSync, every value of this open window is in the subset too, so the subset's window is
+  // left empty and this one stands for it: its summary and counts are copied at the close. The
+  // first value outside the subset, or any read of the subset, materialises the subset's window
+  // (a copy of this one) and they go separate ways until the next window.
+  private LatencyRecorder subset;
+  private LatencyRecorder parent;
+  private boolean subsetInSync;
 
   LatencyRecorder(String name, long windowNanos) {
     this.name = name;
@@ -42,8 +53,36 @@ public final class LatencyRecorder {
     return name;
   }
 
+  /**
+   * Makes {@code subset} (a fresh recorder with the same window) hold the subset of this
+   * recorder's values recorded with {@code inSubset} true by {@link #record(long, long, boolean)}
+   * (a service's successful latencies among all of them); it can no longer be recorded into
+   * directly. Both give exactly what two independent recorders would give, at about the cost of
+   * one while every value is in the subset.
+   */
+  public void attachSubset(LatencyRecorder subset) {
+    if (subset == this || subset.parent != null || subset.subset != null || subset.openWindow >= 0
+        || this.subset != null || parent != null || openWindow >= 0) {
+      throw new IllegalStateException("attach an unused recorder to an unused recorder, once");
+    }
+    this.subset = subset;
+    subset.parent = this;
+    subsetInSync = true;
+  }
+
   /** Records a latency observed at simulated time {@code nowNanos}. */
   public void record(long nowNanos, long latencyNanos) {
+    if (parent != null) {
+      throw new IllegalStateException(name + " is a subset of " + parent.name + ": record through it");
+    }
+    record(nowNanos, latencyNanos, true);
+  }
+
+  /**
+   * Records a latency observed at simulated time {@code nowNanos}, also into the attached subset
+   * when {@code inSubset} (see {@link #attachSubset}).
+   */
+  public void record(long nowNanos, long latencyNanos, boolean inSubset) {
     if (latencyNanos < 0) {
       throw new IllegalArgumentException("latency must be >= 0 (was " + latencyNanos + ")");
     }
@@ -54,33 +93,65 @@ public final class LatencyRecorder {
       }
       closeOpenWindow();
       openWindow = w;
+      if (subset != null) {
+        subset.openWindow = w;
+        subsetInSync = true;
+      }
+    }
+    if (subset != null && !subsetInSync) {
+      if (inSubset) {
+        subset.window.record(latencyNanos);
+      }
+    } else if (subset != null && !inSubset) {
+      splitSubset();
     }
     window.record(latencyNanos);
   }
 
+  /** Gives the subset its own copy of the open window: from now on they differ. */
+  private void splitSubset() {
+    subset.window.copyFrom(window);
+    subsetInSync = false;
+  }
+
+  /** Before any read or reset of a subset: make its open window its own. */
+  private void ownWindow() {
+    if (parent != null && parent.subsetInSync) {
+      parent.splitSubset();
+    }
+  }
+
   /** Empties the whole-run histogram, keeping the per-window summaries: the end of a warm-up. */
   public void resetTotal() {
+    ownWindow();
     total.reset();
+    totalHistogram = null;
     inTotal = window.count() > 0 ? window.copy() : null;
   }
 
   /**
    * Returns the whole-run histogram: every value recorded since the start (or the last {@link
-   * #resetTotal()}), the open window's included. Live until the next record; copy it before
-   * changing it.
+   * #resetTotal()}), the open window's included. A snapshot, rebuilt when asked after new
+   * values; copy it before changing it.
    */
   public Histogram histogram() {
+    ownWindow();
     if (window.count() > (inTotal == null ? 0 : inTotal.count())) {
       WindowHistogram snapshot = window.copy();
       snapshot.drainInto(total, inTotal);
       inTotal = window.copy();
+      totalHistogram = null;
     }
-    return total;
+    if (totalHistogram == null) {
+      totalHistogram = total.toHistogram();
+    }
+    return totalHistogram;
   }
 
   /** Returns the number of values recorded since the start (or the last {@link #resetTotal()}). */
   public long count() {
-    return total.getTotalCount() + window.count() - (inTotal == null ? 0 : inTotal.count());
+    ownWindow();
+    return total.count() + window.count() - (inTotal == null ? 0 : inTotal.count());
   }
 
   /**
@@ -89,6 +160,7 @@ public final class LatencyRecorder {
    * earlier windows are still rejected.
    */
   public WindowStats windows(int windowCount) {
+    ownWindow();
     if (openWindow >= 0 && window.count() > 0) {
       stats = stats.ensure(openWindow);
       stats.set(openWindow, window);
@@ -97,12 +169,25 @@ public final class LatencyRecorder {
   }
 
   private void closeOpenWindow() {
+    boolean forSubset = subset != null && subsetInSync;
+    if (subset != null && !subsetInSync) {
+      subset.closeOpenWindow();
+    }
     if (openWindow < 0 || window.count() == 0) {
       return;
     }
-    window.drainInto(total, inTotal);
+    // In sync, the subset's inTotal is null: any read or reset of it would have split it.
+    window.drainInto(total, inTotal, forSubset ? subset.total : null);
+    totalHistogram = null;
+    if (forSubset) {
+      subset.totalHistogram = null;
+    }
     stats = stats.ensure(openWindow);
     stats.set(openWindow, window);
+    if (forSubset) {
+      subset.stats = subset.stats.ensure(openWindow);
+      subset.stats.set(openWindow, window);
+    }
     inTotal = null;
     window.reset();
   }

@@ -107,8 +107,79 @@ final class WindowHistogram {
    * (one {@code recordValueWithCount} per used index, in index order). The count and summary stay
    * readable until {@link #reset()}, which must follow before the next value.
    */
-  void drainInto(Histogram target, WindowHistogram minus) {
-    pass(target, minus, true);
+  void drainInto(WindowHistogram target, WindowHistogram minus) {
+    pass(target, minus, null, true);
+  }
+
+  /** {@link #drainInto(WindowHistogram, WindowHistogram)}, also adding every count to {@code also}. */
+  void drainInto(WindowHistogram target, WindowHistogram minus, WindowHistogram also) {
+    pass(target, minus, also, true);
+  }
+
+  /** Adds {@code n} values at index {@code index} (an accumulator fed by {@link #drainInto}). */
+  private void add(int index, long n, long lowest) {
+    if (index >= counts.length) {
+      int capacity = Math.max((index | 63) + 1, 2 * counts.length);
+      counts = Arrays.copyOf(counts, capacity);
+      occupied = Arrays.copyOf(occupied, capacity >> 6);
+    }
+    counts[index] += n;
+    int word = index >> 6;
+    occupied[word] |= 1L << index;
+    if (word < lowWord) {
+      lowWord = word;
+    }
+    if (word > highWord) {
+      highWord = word;
+    }
+    if (lowest > maxValue) {
+      maxValue = lowest;
+    }
+    totalCount += n;
+    summarised = false;
+  }
+
+  /**
+   * Returns an HdrHistogram with exactly these counts (three significant digits, auto-resizing):
+   * {@code recordValueWithCount} of each used index's lowest value, so every statistic equals that
+   * of a histogram that recorded the values one by one.
+   */
+  Histogram toHistogram() {
+    Histogram h = new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS);
+    for (int w = lowWord; w <= highWord; w++) {
+      long word = occupied[w];
+      while (word != 0) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+        h.recordValueWithCount(valueFromIndex(i), counts[i]);
+      }
+    }
+    return h;
+  }
+
+  /** Makes this empty histogram a copy of {@code other}, visiting only its used indexes. */
+  void copyFrom(WindowHistogram other) {
+    if (totalCount != 0) {
+      throw new IllegalStateException("copy into a non-empty window histogram");
+    }
+    if (counts.length < other.counts.length) {
+      counts = new long[other.counts.length];
+      occupied = new long[other.occupied.length];
+    }
+    for (int w = other.lowWord; w <= other.highWord; w++) {
+      long word = other.occupied[w];
+      occupied[w] = word;
+      while (word != 0) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+        counts[i] = other.counts[i];
+      }
+    }
+    lowWord = other.lowWord;
+    highWord = other.highWord;
+    totalCount = other.totalCount;
+    maxValue = other.maxValue;
+    summarised = false;
   }
 
   /** Returns an independent copy (the rare mid-window snapshot of {@link LatencyRecorder}). */
@@ -125,7 +196,7 @@ final class WindowHistogram {
 
   /** Empties the histogram, clearing only the indexes that were used. */
   void reset() {
-    pass(null, null, true);
+    pass(null, null, null, true);
     totalCount = 0;
     maxValue = 0;
     summarised = false;
@@ -133,7 +204,7 @@ final class WindowHistogram {
 
   private void summarise() {
     if (!summarised) {
-      pass(null, null, false);
+      pass(null, null, null, false);
     }
   }
 
@@ -143,9 +214,9 @@ final class WindowHistogram {
    * recorded-values iteration (so the double is bit-identical), and each percentile is the highest
    * equivalent value of the first index whose cumulative count reaches {@code max(1,
    * ceil(nextDown(p) * total / 100))}, HdrHistogram 2.2's rule. Optionally it adds the counts to
-   * {@code target} and clears them.
+   * {@code target} (and all of them to {@code also}) and clears them.
    */
-  private void pass(Histogram target, WindowHistogram minus, boolean clear) {
+  private void pass(WindowHistogram target, WindowHistogram minus, WindowHistogram also, boolean clear) {
     long at50 = countAtPercentile(50);
     long at90 = countAtPercentile(90);
     long at99 = countAtPercentile(99);
@@ -189,7 +260,10 @@ final class WindowHistogram {
         if (target != null) {
           long add = minus != null && i < minus.counts.length ? n - minus.counts[i] : n;
           if (add > 0) {
-            target.recordValueWithCount(lowest, add);
+            target.add(i, add, lowest);
+          }
+          if (also != null) {
+            also.add(i, n, lowest);
           }
         }
         if (clear) {

@@ -149,4 +149,67 @@ class LatencyRecorderTest {
     assertThat(recorder.histogram().getTotalCount()).isEqualTo(2);
     assertThat(recorder.histogram().getMean()).isEqualTo(40.0);
   }
+
+  @Test
+  void anAttachedSubsetGivesWhatTwoIndependentRecordersGive() {
+    for (long seed = 1; seed <= 40; seed++) {
+      MetricRegistry registry = new MetricRegistry(WINDOW);
+      LatencyRecorder all = registry.latency("all");
+      LatencyRecorder ok = registry.latency("ok");
+      all.attachSubset(ok);
+      LatencyRecorder plainAll = registry.latency("plain-all");
+      LatencyRecorder plainOk = registry.latency("plain-ok");
+      long state = seed;
+      long t = 0;
+      // Windows with no failure, a few, or mostly failures; reads and a reset mid-window.
+      double failureRate = (seed % 4) * 0.3;
+      for (int i = 0; i < 3_000; i++) {
+        state = state * 6_364_136_223_846_793_005L + 1_442_695_040_888_963_407L;
+        t += (state >>> 40) % 37;
+        long latency = (state >>> 20) % 5_000_000;
+        boolean success = ((state >>> 8) % 1000) / 1000.0 >= failureRate * ((t / WINDOW) % 3) / 2;
+        all.record(t, latency, success);
+        plainAll.record(t, latency);
+        if (success) {
+          plainOk.record(t, latency);
+        }
+        if (i == 1_000 + seed) {
+          registry.resetTotals(t);
+        }
+        if (i % 777 == seed) {
+          assertThat(ok.count()).isEqualTo(plainOk.count());
+        }
+      }
+      assertSame(all, plainAll, seed);
+      assertSame(ok, plainOk, seed);
+    }
+  }
+
+  @Test
+  void aSubsetCannotBeRecordedIntoDirectly() {
+    MetricRegistry registry = new MetricRegistry(WINDOW);
+    LatencyRecorder all = registry.latency("all");
+    LatencyRecorder ok = registry.latency("ok");
+    all.attachSubset(ok);
+    assertThatThrownBy(() -> ok.record(0, 1)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ok.attachSubset(registry.latency("x")))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  private static void assertSame(LatencyRecorder actual, LatencyRecorder expected, long seed) {
+    String what = actual.name() + " seed " + seed;
+    assertThat(actual.count()).as(what).isEqualTo(expected.count());
+    assertThat(actual.histogram()).as(what).isEqualTo(expected.histogram());
+    int n = 120;
+    LatencyRecorder.WindowStats a = actual.windows(n);
+    LatencyRecorder.WindowStats e = expected.windows(n);
+    for (int w = 0; w < n; w++) {
+      assertThat(a.count(w)).as(what + " window " + w).isEqualTo(e.count(w));
+      assertThat(a.mean(w)).as(what + " window " + w).isEqualTo(e.mean(w));
+      assertThat(a.p50(w)).as(what + " window " + w).isEqualTo(e.p50(w));
+      assertThat(a.p90(w)).as(what + " window " + w).isEqualTo(e.p90(w));
+      assertThat(a.p99(w)).as(what + " window " + w).isEqualTo(e.p99(w));
+      assertThat(a.max(w)).as(what + " window " + w).isEqualTo(e.max(w));
+    }
+  }
 }

@@ -39,6 +39,7 @@ public final class TrafficStats {
     this.inFlight = metrics.gauge(prefix + ".inflight", sim.nowNanos());
     this.latency = metrics.latency(prefix + ".latency");
     this.latencyOk = metrics.latency(prefix + ".latency.ok");
+    latency.attachSubset(latencyOk);
   }
 
   /** Returns the metric-name prefix. */
@@ -59,10 +60,7 @@ public final class TrafficStats {
     byOrdinal[outcome.ordinal()].increment(now);
     inFlight.add(now, -1);
     long elapsed = now - startNanos;
-    latency.record(now, elapsed);
-    if (outcome.isSuccess()) {
-      latencyOk.record(now, elapsed);
-    }
+    latency.record(now, elapsed, outcome.isSuccess());
   }
 
   /**
