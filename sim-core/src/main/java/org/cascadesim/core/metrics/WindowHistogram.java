@@ -44,26 +44,7 @@ final class WindowHistogram {
 
   /** Records one value (a latency in nanoseconds, at least 0). */
   void record(long value) {
-    int index = index(value);
-    if (index >= counts.length) {
-      int capacity = Math.max((index | 63) + 1, 2 * counts.length);
-      counts = Arrays.copyOf(counts, capacity);
-      occupied = Arrays.copyOf(occupied, capacity >> 6);
-    }
-    counts[index]++;
-    int word = index >> 6;
-    occupied[word] |= 1L << index;
-    if (word < lowWord) {
-      lowWord = word;
-    }
-    if (word > highWord) {
-      highWord = word;
-    }
-    if (value > maxValue) {
-      maxValue = value;
-    }
-    totalCount++;
-    summarised = false;
+    add(index(value), 1, value);
   }
 
   /** Returns the number of values recorded since the last reset. */
@@ -116,8 +97,11 @@ final class WindowHistogram {
     pass(target, minus, also, true);
   }
 
-  /** Adds {@code n} values at index {@code index} (an accumulator fed by {@link #drainInto}). */
-  private void add(int index, long n, long lowest) {
+  /**
+   * Adds {@code n} values at index {@code index}, the largest of them {@code value} (a recorded
+   * value, or an index's lowest value when an accumulator is fed by {@link #drainInto}).
+   */
+  private void add(int index, long n, long value) {
     if (index >= counts.length) {
       int capacity = Math.max((index | 63) + 1, 2 * counts.length);
       counts = Arrays.copyOf(counts, capacity);
@@ -132,8 +116,8 @@ final class WindowHistogram {
     if (word > highWord) {
       highWord = word;
     }
-    if (lowest > maxValue) {
-      maxValue = lowest;
+    if (value > maxValue) {
+      maxValue = value;
     }
     totalCount += n;
     summarised = false;
