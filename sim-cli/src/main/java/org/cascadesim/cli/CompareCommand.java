@@ -1,20 +1,15 @@
 package org.cascadesim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cascadesim.cli.io.Problem;
-import org.cascadesim.cli.io.ScenarioException;
-import org.cascadesim.cli.io.ScenarioReader;
 import org.cascadesim.cli.output.ReportOptions;
 import org.cascadesim.cli.output.RunReporter;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code sim compare FILE}: runs the base and every (or the listed) variant with the same seed, so
@@ -25,10 +20,10 @@ import picocli.CommandLine.Parameters;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the base and every variant (or those of --variants) with the same seed and random streams,",
-      "and print them side by side per client and endpoint: requests, outcomes, goodput, latency",
-      "percentiles (ms) and each variant's ratio to the base. Writes the report folder to",
-      "out/<scenario>/ unless --no-output."
+      "Run the base and every variant (or those of --variants) with the same seed and",
+      "random streams, and print them side by side per client and endpoint: requests,",
+      "outcomes, goodput, latency percentiles (ms) and each variant's ratio to the",
+      "base. Writes the report folder to out/<scenario>/ unless --no-output."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -41,8 +36,7 @@ import picocli.CommandLine.Parameters;
 public final class CompareCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (.yaml, .yml, .json).")
-  Path file;
+  @CommandLine.Mixin ScenarioInput input = new ScenarioInput();
 
   @Option(names = "--variants", paramLabel = "NAME", split = ",",
       description = "Compare only these variants with the base (comma-separated; default: all).")
@@ -50,10 +44,6 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--seed", paramLabel = "N", description = "Override the seed (used for every variant).")
   Long seed;
-
-  @Option(names = "--set", paramLabel = "PATH=VALUE",
-      description = "Override a key, e.g. services.api.runtime.threads=16 (validated like the file).")
-  List<String> overrides = new ArrayList<>();
 
   @CommandLine.Mixin ReportOptions report = new ReportOptions();
 
@@ -78,14 +68,8 @@ public final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ResolvedScenario scenario;
-    try {
-      scenario = new ScenarioReader().read(file, overrides);
-    } catch (ScenarioException e) {
-      for (Problem p : e.problems()) {
-        err.println(p.format());
-      }
-      err.flush();
+    ResolvedScenario scenario = input.read(err);
+    if (scenario == null) {
       return ExitCodes.INVALID_SCENARIO;
     }
     List<String> names = new ArrayList<>();
@@ -96,9 +80,7 @@ public final class CompareCommand implements Callable<Integer> {
       for (String v : variants) {
         String name = v.strip();
         if (!name.equals("base") && !scenario.variants().containsKey(name)) {
-          throw new CommandLine.ParameterException(spec.commandLine(), "no variant named '" + name
-              + "' in " + file + "; variants: " + (scenario.variants().isEmpty() ? "(none)"
-              : String.join(", ", scenario.variants().keySet())));
+          throw input.unknownVariant(spec.commandLine(), scenario, name);
         }
         if (!names.contains(name)) {
           names.add(name);
@@ -113,7 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace("--best", "--objective"));
       }
     }
-    int code = RunReporter.execute(RunReporter.Style.COMPARE, file, scenario, names, seed, report, out, err);
+    int code = RunReporter.execute(RunReporter.Style.COMPARE, input.file, scenario, names, seed, report, out, err);
     if (goal == null) {
       return code;
     }

@@ -1,29 +1,25 @@
 package org.cascadesim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cascadesim.cli.io.Problem;
-import org.cascadesim.cli.io.ScenarioException;
-import org.cascadesim.cli.io.ScenarioReader;
 import org.cascadesim.cli.output.ReportOptions;
 import org.cascadesim.cli.output.RunReporter;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code sim run FILE}: runs a scenario (its base or chosen variants) and prints the summary. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a scenario and print a one-screen summary per variant: requests, outcomes, goodput",
-      "and latency percentiles (ms) per client, endpoint and dependency. Writes the report folder",
-      "(summary.json, .hgrm, timeseries CSV, charts, report.html) to out/<scenario>/ unless --no-output."
+      "Run a scenario and print a one-screen summary per variant: requests, outcomes,",
+      "goodput and latency percentiles (ms) per client, endpoint and dependency.",
+      "Writes the report folder (summary.json, .hgrm, timeseries CSV, charts,",
+      "report.html) to out/<scenario>/ unless --no-output."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -35,8 +31,7 @@ import picocli.CommandLine.Parameters;
 public final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (.yaml, .yml, .json).")
-  Path file;
+  @CommandLine.Mixin ScenarioInput input = new ScenarioInput();
 
   @Option(names = "--variant", paramLabel = "NAME",
       description = "Run this variant instead of the base (repeatable; 'base' names the base).")
@@ -48,24 +43,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
   Long seed;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE",
-      description = "Override a key, e.g. services.api.runtime.threads=16 (validated like the file).")
-  List<String> overrides = new ArrayList<>();
-
   @CommandLine.Mixin ReportOptions report = new ReportOptions();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ResolvedScenario scenario;
-    try {
-      scenario = new ScenarioReader().read(file, overrides);
-    } catch (ScenarioException e) {
-      for (Problem p : e.problems()) {
-        err.println(p.format());
-      }
-      err.flush();
+    ResolvedScenario scenario = input.read(err);
+    if (scenario == null) {
       return ExitCodes.INVALID_SCENARIO;
     }
     List<String> names = new ArrayList<>();
@@ -77,13 +62,11 @@ public final class RunCommand implements Callable<Integer> {
     } else {
       for (String v : variants) {
         if (!v.equals("base") && !scenario.variants().containsKey(v)) {
-          throw new CommandLine.ParameterException(spec.commandLine(), "no variant named '" + v
-              + "' in " + file + "; variants: base" + (scenario.variants().isEmpty() ? "" : ", "
-              + String.join(", ", scenario.variants().keySet())));
+          throw input.unknownVariant(spec.commandLine(), scenario, v);
         }
         names.add(v);
       }
     }
-    return RunReporter.execute(RunReporter.Style.RUN, file, scenario, names, seed, report, out, err);
+    return RunReporter.execute(RunReporter.Style.RUN, input.file, scenario, names, seed, report, out, err);
   }
 }
