@@ -72,8 +72,8 @@ public final class EventQueue {
   private static final int CHUNK = 1 << CHUNK_BITS;
   private static final int CHUNK_MASK = CHUNK - 1;
 
-  /** Slot array lengths are {@code 2^k - 4}, bottom capacities {@code 2^k - 1}: see {@link #grow(int, int)}. */
-  private static final int INITIAL_CAPACITY = 60;
+  /** Slot capacities are {@code 2^k - 4}, bottom capacities {@code 2^k - 1}: see {@link #grow(int, int)}. */
+  private static final int INITIAL_CAPACITY = 28;
   private static final int INITIAL_BOTTOM = 63;
 
   private final int spillMin;
@@ -82,18 +82,22 @@ public final class EventQueue {
   private final int targetPerBucket;
 
   // Slots: one per pending or cancelled-but-not-yet-dropped event.
-  // Slot s is slots[2s] (the event's time while pending or cancelled; the next free slot while
-  // free) and slots[2s + 1] (generation << 2 | status): one cache line per slot.
+  // Slot s is slots[3s] (the event's time while pending or cancelled; the next free slot while
+  // free), slots[3s + 1] (generation << 2 | status) and slots[3s + 2] (the event's sequence
+  // number), so that a poll and the add that reuses the slot touch one or two cache lines.
   private long[] slots;
-  private long[] slotSeq; // the event's sequence number while pending or cancelled
-  private Action[] slotAction; // the action while pending or cancelled, null while free
+  // The action while pending or cancelled; a free slot keeps its last action until it is reused
+  // (the free list is LIFO, so an event that reschedules itself finds its action in place).
+  private Action[] slotAction;
   private int slotsUsed;
   private int freeSlot = -1;
   private int pending;
   private int cancelled;
 
-  // Bottom: binary heap on (time, seq); entry i is heap[2i] (time) and heap[2i + 1] (slot), so that
-  // moving an entry moves two longs of one array; the sequence is read from the slot on ties only.
+  // Bottom: binary heap on (time, seq); entry i is heap[3i] (time), heap[3i + 1] (sequence) and
+  // heap[3i + 2] (slot): one array, one or two cache lines per entry moved. The sequence is here as
+  // well as in the slot because same-time events are common (a hold model with a million pending
+  // events has about one per nanosecond), and ties must not cost a load through the slot.
   private long[] heap;
   private int bSize;
   private long bottomLast = Long.MAX_VALUE;
@@ -151,10 +155,9 @@ public final class EventQueue {
     this.maxFanout = maxFanout;
     this.targetPerBucket = targetPerBucket;
     this.spillAt = spillMin;
-    slots = new long[INITIAL_CAPACITY];
-    slotSeq = new long[INITIAL_CAPACITY / 2 - 2];
-    slotAction = new Action[INITIAL_CAPACITY / 2 - 2];
-    heap = new long[2 * INITIAL_BOTTOM];
+    slots = new long[3 * INITIAL_CAPACITY];
+    slotAction = new Action[INITIAL_CAPACITY];
+    heap = new long[3 * INITIAL_BOTTOM];
     updateRoom();
   }
 
@@ -170,7 +173,7 @@ public final class EventQueue {
 
   /** Returns the time of the earliest pending event; the queue must not be empty. */
   public long peekTimeNanos() {
-    if (bSize == 0 || (cancelled != 0 && status((int) heap[1]) != PENDING)) {
+    if (bSize == 0 || (cancelled != 0 && status((int) heap[2]) != PENDING)) {
       ensureHead();
     }
     return heap[0];
@@ -189,11 +192,12 @@ public final class EventQueue {
       slot = newSlot();
     }
     long[] s = slots;
-    freeSlot = (int) s[2 * slot];
-    int state = (int) s[2 * slot + 1] | PENDING;
-    s[2 * slot + 1] = state;
-    s[2 * slot] = timeNanos;
-    slotSeq[slot] = seq;
+    int i = 3 * slot;
+    freeSlot = (int) s[i];
+    int state = (int) s[i + 1] | PENDING;
+    s[i] = timeNanos;
+    s[i + 1] = state;
+    s[i + 2] = seq;
     Action[] actions = slotAction;
     if (actions[slot] != action) {
       actions[slot] = action;
@@ -212,7 +216,7 @@ public final class EventQueue {
    * {@link #polledSeq()} then describe it. The queue must not be empty.
    */
   public Action poll() {
-    if ((bSize == 0 || (cancelled != 0 && status((int) heap[1]) != PENDING)) && !ensureHead()) {
+    if ((bSize == 0 || (cancelled != 0 && status((int) heap[2]) != PENDING)) && !ensureHead()) {
       throw new IllegalStateException("poll of an empty event queue");
     }
     return removeRoot(heap[0]);
@@ -225,7 +229,7 @@ public final class EventQueue {
    * for the simulation's run loop.
    */
   public Action pollAtOrBefore(long endTimeNanos) {
-    if ((bSize == 0 || (cancelled != 0 && status((int) heap[1]) != PENDING)) && !ensureHead()) {
+    if ((bSize == 0 || (cancelled != 0 && status((int) heap[2]) != PENDING)) && !ensureHead()) {
       return null;
     }
     long time = heap[0];
@@ -238,13 +242,13 @@ public final class EventQueue {
   /** Removes the pending root of the bottom heap, whose time is given, and frees its slot. */
   private Action removeRoot(long time) {
     long[] h = heap;
-    int slot = (int) h[1];
+    int slot = (int) h[2];
     polledTimeNanos = time;
-    polledSeq = slotSeq[slot];
+    polledSeq = h[1];
     Action action = slotAction[slot];
     int last = --bSize;
     if (last > 0) {
-      siftDown(0, h[2 * last], (int) h[2 * last + 1], last);
+      siftDown(0, h[3 * last], h[3 * last + 1], (int) h[3 * last + 2], last);
     }
     releaseSlot(slot);
     pending--;
@@ -267,7 +271,7 @@ public final class EventQueue {
       return false;
     }
     int slot = (int) (handle >>> 32);
-    return slot < slotsUsed && (int) slots[2 * slot + 1] == (int) handle && ((int) handle & STATUS) == PENDING;
+    return slot < slotsUsed && (int) slots[3 * slot + 1] == (int) handle && ((int) handle & STATUS) == PENDING;
   }
 
   /**
@@ -283,7 +287,7 @@ public final class EventQueue {
       return false;
     }
     int slot = (int) (handle >>> 32);
-    slots[2 * slot + 1] = ((int) slots[2 * slot + 1] & ~STATUS) | CANCELLED;
+    slots[3 * slot + 1] = ((int) slots[3 * slot + 1] & ~STATUS) | CANCELLED;
     pending--;
     cancelled++;
     if (cancelled >= COMPACT_MIN && cancelled > pending) {
@@ -294,12 +298,12 @@ public final class EventQueue {
 
   /** Returns the time at which the handle's pending event runs; the handle must be pending. */
   public long timeOf(long handle) {
-    return slots[2 * (int) (handle >>> 32)];
+    return slots[3 * (int) (handle >>> 32)];
   }
 
   /** Returns the approximate number of bytes held by the queue's arrays (for benchmarks). */
   public long footprintBytes() {
-    long bytes = 8L * slots.length + 12L * slotAction.length + 8L * heap.length + 12L * pTime.length
+    long bytes = 8L * slots.length + 4L * slotAction.length + 8L * heap.length + 12L * pTime.length
         + 4L * chunkNext.length;
     for (int r = 0; r < rSize.length; r++) {
       if (rSize[r] != null) {
@@ -328,26 +332,25 @@ public final class EventQueue {
       growSlots();
     }
     int slot = slotsUsed++;
-    slots[2 * slot] = -1;
+    slots[3 * slot] = -1;
     return slot;
   }
 
   private void growSlots() {
-    // slots.length is 2^k - 4 longs; 2^(k-1) - 4 slots keep slotAction just under 2^(k+1) bytes
-    // and slotSeq just under 2^(k+2).
-    slots = Arrays.copyOf(slots, grow(slots.length, 4));
-    slotSeq = Arrays.copyOf(slotSeq, slots.length / 2 - 2);
-    slotAction = Arrays.copyOf(slotAction, slots.length / 2 - 2);
+    // 2^k - 4 slots: slotAction is 2^(k+2) bytes with its header, slots just under 3 * 2^(k+3).
+    int capacity = grow(slotAction.length, 4);
+    slots = Arrays.copyOf(slots, 3 * capacity);
+    slotAction = Arrays.copyOf(slotAction, capacity);
   }
 
   private int status(int slot) {
-    return (int) slots[2 * slot + 1] & STATUS;
+    return (int) slots[3 * slot + 1] & STATUS;
   }
 
   /** Frees a slot whose entry has left the queue; the generation bump kills old handles. */
   private void releaseSlot(int slot) {
-    slots[2 * slot + 1] = ((int) slots[2 * slot + 1] & ~STATUS) + 4;
-    slots[2 * slot] = freeSlot;
+    slots[3 * slot + 1] = ((int) slots[3 * slot + 1] & ~STATUS) + 4;
+    slots[3 * slot] = freeSlot;
     freeSlot = slot;
   }
 
@@ -360,70 +363,82 @@ public final class EventQueue {
     int pos = bSize++;
     while (pos > 0) {
       int parent = (pos - 1) >>> 1;
-      long parentTime = h[2 * parent];
-      long parentSlot = h[2 * parent + 1];
-      if (parentTime < time || (parentTime == time && slotSeq[(int) parentSlot] < seq)) {
+      long parentTime = h[3 * parent];
+      long parentSeq = h[3 * parent + 1];
+      if (parentTime < time || (parentTime == time && parentSeq < seq)) {
         break;
       }
-      h[2 * pos] = parentTime;
-      h[2 * pos + 1] = parentSlot;
+      h[3 * pos] = parentTime;
+      h[3 * pos + 1] = parentSeq;
+      h[3 * pos + 2] = h[3 * parent + 2];
       pos = parent;
     }
-    h[2 * pos] = time;
-    h[2 * pos + 1] = slot;
+    h[3 * pos] = time;
+    h[3 * pos + 1] = seq;
+    h[3 * pos + 2] = slot;
   }
 
-  /** Sifts the entry (time, slot) down from pos in a heap of n entries. */
-  private void siftDown(int pos, long time, int slot, int n) {
+  /** Sifts the entry (time, seq, slot) down from pos in a heap of n entries. */
+  private void siftDown(int pos, long time, long seq, int slot, int n) {
     long[] h = heap;
     int half = n >>> 1;
     while (pos < half) {
       int child = 2 * pos + 1;
-      long childTime = h[2 * child];
+      long childTime = h[3 * child];
+      long childSeq = h[3 * child + 1];
       int right = child + 1;
       if (right < n) {
-        long rightTime = h[2 * right];
-        if (rightTime < childTime || (rightTime == childTime && earlierSeq(right, child))) {
+        long rightTime = h[3 * right];
+        long rightSeq = h[3 * right + 1];
+        if (rightTime < childTime || (rightTime == childTime && rightSeq < childSeq)) {
           child = right;
           childTime = rightTime;
+          childSeq = rightSeq;
         }
       }
-      long childSlot = h[2 * child + 1];
-      if (time < childTime || (time == childTime && slotSeq[slot] < slotSeq[(int) childSlot])) {
+      if (time < childTime || (time == childTime && seq < childSeq)) {
         break;
       }
-      h[2 * pos] = childTime;
-      h[2 * pos + 1] = childSlot;
+      h[3 * pos] = childTime;
+      h[3 * pos + 1] = childSeq;
+      h[3 * pos + 2] = h[3 * child + 2];
       pos = child;
     }
-    h[2 * pos] = time;
-    h[2 * pos + 1] = slot;
+    h[3 * pos] = time;
+    h[3 * pos + 1] = seq;
+    h[3 * pos + 2] = slot;
   }
 
-  /** Returns whether bottom entry a has a lower sequence number than bottom entry b. */
-  private boolean earlierSeq(int a, int b) {
-    return slotSeq[(int) heap[2 * a + 1]] < slotSeq[(int) heap[2 * b + 1]];
+  /** Returns the sequence number of the event in a pending or cancelled slot. */
+  private long seqOf(int slot) {
+    return slots[3 * slot + 2];
   }
 
   private void heapify() {
+    long[] h = heap;
     for (int i = (bSize >>> 1) - 1; i >= 0; i--) {
-      siftDown(i, heap[2 * i], (int) heap[2 * i + 1], bSize);
+      siftDown(i, h[3 * i], h[3 * i + 1], (int) h[3 * i + 2], bSize);
     }
+  }
+
+  /** Returns the number of entries the bottom heap has room for. */
+  private int bottomCapacity() {
+    return heap.length / 3;
   }
 
   /** Resizes the bottom heap to this many entries. */
   private void resizeBottom(int capacity) {
-    heap = Arrays.copyOf(heap, 2 * capacity);
+    heap = Arrays.copyOf(heap, 3 * capacity);
     updateRoom();
   }
 
   private void updateRoom() {
-    bottomRoom = Math.min(spillAt, heap.length >>> 1);
+    bottomRoom = Math.min(spillAt, bottomCapacity());
   }
 
   private void ensureBottomCapacity(int needed) {
-    if (needed > heap.length >>> 1) {
-      int capacity = heap.length >>> 1;
+    if (needed > bottomCapacity()) {
+      int capacity = bottomCapacity();
       while (capacity < needed) {
         capacity = grow(capacity, 1);
       }
@@ -443,13 +458,13 @@ public final class EventQueue {
   private boolean ensureHead() {
     while (true) {
       while (bSize > 0) {
-        int slot = (int) heap[1];
+        int slot = (int) heap[2];
         if (status(slot) == PENDING) {
           return true;
         }
         int last = --bSize;
         if (last > 0) {
-          siftDown(0, heap[2 * last], (int) heap[2 * last + 1], last);
+          siftDown(0, heap[3 * last], heap[3 * last + 1], (int) heap[3 * last + 2], last);
         }
         releaseSlot(slot);
         cancelled--;
@@ -527,8 +542,9 @@ public final class EventQueue {
       for (int i = base; i < end; i++) {
         int slot = pSlot[i];
         if (status(slot) == PENDING) {
-          h[2 * size] = pTime[i];
-          h[2 * size + 1] = slot;
+          h[3 * size] = pTime[i];
+          h[3 * size + 1] = seqOf(slot);
+          h[3 * size + 2] = slot;
           size++;
         } else {
           releaseSlot(slot);
@@ -559,10 +575,11 @@ public final class EventQueue {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = 0; i < bSize; i++) {
-      long t = h[2 * i];
+      long t = h[3 * i];
       if (t <= pivot) {
-        h[2 * kept] = t;
-        h[2 * kept + 1] = h[2 * i + 1];
+        h[3 * kept] = t;
+        h[3 * kept + 1] = h[3 * i + 1];
+        h[3 * kept + 2] = h[3 * i + 2];
         kept++;
       } else {
         if ((n & CHUNK_MASK) == 0) {
@@ -576,7 +593,7 @@ public final class EventQueue {
         }
         int e = (tail << CHUNK_BITS) | (n & CHUNK_MASK);
         pTime[e] = t;
-        pSlot[e] = (int) h[2 * i + 1];
+        pSlot[e] = (int) h[3 * i + 2];
         n++;
         min = Math.min(min, t);
         max = Math.max(max, t);
@@ -606,7 +623,7 @@ public final class EventQueue {
     }
     spillAt = Math.max(spillMin, 2 * kept);
     updateRoom();
-    if (heap.length >>> 1 > 4 * Math.max(INITIAL_BOTTOM, spillAt)) {
+    if (bottomCapacity() > 4 * Math.max(INITIAL_BOTTOM, spillAt)) {
       int capacity = INITIAL_BOTTOM;
       while (capacity < 2 * spillAt) {
         capacity = grow(capacity, 1);
@@ -642,10 +659,10 @@ public final class EventQueue {
    */
   private void addSlow(long time, int slot) {
     if (time <= bottomLast) {
-      if (bSize == heap.length >>> 1) {
+      if (bSize == bottomCapacity()) {
         resizeBottom(grow(bSize, 1));
       }
-      bottomPush(time, slotSeq[slot], slot);
+      bottomPush(time, seqOf(slot), slot);
       if (bSize > spillAt) {
         spill();
       }
@@ -788,10 +805,10 @@ public final class EventQueue {
    * the chunk pool and the bottom are reallocated to fit, and the events are spilled again.
    */
   private void compact() {
-    long[] entries = new long[2 * Math.max(pending, INITIAL_BOTTOM)];
+    long[] entries = new long[3 * Math.max(pending, INITIAL_BOTTOM)];
     int k = 0;
     for (int i = 0; i < bSize; i++) {
-      k = keep(heap[2 * i], (int) heap[2 * i + 1], entries, k);
+      k = keep(heap[3 * i], (int) heap[3 * i + 2], entries, k);
     }
     k = keepList(topHead, topSize, entries, k);
     for (int r = 0; r < depth; r++) {
@@ -816,7 +833,7 @@ public final class EventQueue {
     while (capacity < k) {
       capacity = grow(capacity, 1);
     }
-    heap = Arrays.copyOf(entries, 2 * capacity);
+    heap = Arrays.copyOf(entries, 3 * capacity);
     bSize = k;
     bottomLast = Long.MAX_VALUE;
     heapify();
@@ -830,8 +847,9 @@ public final class EventQueue {
   /** Copies a pending entry into entries at k (returning k + 1) or frees its cancelled slot. */
   private int keep(long time, int slot, long[] entries, int k) {
     if (status(slot) == PENDING) {
-      entries[2 * k] = time;
-      entries[2 * k + 1] = slot;
+      entries[3 * k] = time;
+      entries[3 * k + 1] = seqOf(slot);
+      entries[3 * k + 2] = slot;
       return k + 1;
     }
     releaseSlot(slot);
