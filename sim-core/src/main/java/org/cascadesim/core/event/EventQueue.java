@@ -36,7 +36,8 @@ import org.cascadesim.core.Action;
  * TaskQueue}).
  *
  * <p>Handles and cancellation. A handle is {@code slot << 32 | state}; the slot holds the event's
- * time and a state word (a generation and a status: free, pending or cancelled), and is recycled
+ * time, its sequence number and a state word (a generation and a status: free, pending or
+ * cancelled), and is recycled
  * through a free list once its event has run or its cancelled entry has been dropped, with the
  * generation bumped so that stale handles stay dead. {@link #cancel(long)} is O(1): it marks the
  * slot cancelled, and the entry is dropped when it surfaces (when its bucket moves into the bottom
@@ -44,11 +45,20 @@ import org.cascadesim.core.Action;
  * are at least {@value #COMPACT_MIN}), the queue is rebuilt from its pending events, which bounds
  * the memory held by cancelled entries and makes cancel amortised O(1) overall.
  *
- * <p>Memory: 20 bytes per entry (time, sequence, slot) plus 20 per slot (time and state in one
- * {@code long[]} pair, so that checking and freeing a slot touches one cache line; the action in a
+ * <p>Memory: 12 bytes per rung or top entry (time, slot), 24 per bottom-heap entry (time,
+ * sequence, slot in one {@code long[]}, since same-time events are common and ties must not load
+ * through the slot), plus 28 per slot (time, state and sequence in one {@code long[]} of stride 3,
+ * so that a poll and the add that reuses its slot touch one cache line or two; the action in a
  * slot-indexed array, so that moving entries never copies references), with chunk and array slack
  * on top; capacities are chosen so that large arrays fill whole G1 regions (see {@link #grow(int,
- * int)}). Not thread-safe: one simulation, one thread.
+ * int)}). A free slot keeps its last action until the slot is reused: the free list is LIFO, so an
+ * event that reschedules itself finds its action in place and the add stores no reference (no G1
+ * write barrier); the stale references are bounded by the peak number of events.
+ *
+ * <p>Code shape: the fast paths of {@link #add} and the polls are kept small, their slow paths
+ * ({@code addSlow}, {@code ensureHead}) above C2's {@code FreqInlineSize}, so that the polls are
+ * inlined into the simulation's run loop and {@code add} into the actions that schedule events.
+ * Not thread-safe: one simulation, one thread.
  */
 public final class EventQueue {
 
