@@ -36,7 +36,8 @@ import org.cascadesim.core.Action;
  * TaskQueue}).
  *
  * <p>Handles and cancellation. A handle is {@code slot << 32 | state}; the slot holds the event's
- * time and a state word (a generation and a status: free, pending or cancelled), and is recycled
+ * time, its sequence number and a state word (a generation and a status: free, pending or
+ * cancelled), and is recycled
  * through a free list once its event has run or its cancelled entry has been dropped, with the
  * generation bumped so that stale handles stay dead. {@link #cancel(long)} is O(1): it marks the
  * slot cancelled, and the entry is dropped when it surfaces (when its bucket moves into the bottom
@@ -44,11 +45,20 @@ import org.cascadesim.core.Action;
  * are at least {@value #COMPACT_MIN}), the queue is rebuilt from its pending events, which bounds
  * the memory held by cancelled entries and makes cancel amortised O(1) overall.
  *
- * <p>Memory: 20 bytes per entry (time, sequence, slot) plus 20 per slot (time and state in one
- * {@code long[]} pair, so that checking and freeing a slot touches one cache line; the action in a
+ * <p>Memory: 12 bytes per rung or top entry (time, slot), 24 per bottom-heap entry (time,
+ * sequence, slot in one {@code long[]}, since same-time events are common and ties must not load
+ * through the slot), plus 28 per slot (time, state and sequence in one {@code long[]} of stride 3,
+ * so that a poll and the add that reuses its slot touch one cache line or two; the action in a
  * slot-indexed array, so that moving entries never copies references), with chunk and array slack
  * on top; capacities are chosen so that large arrays fill whole G1 regions (see {@link #grow(int,
- * int)}). Not thread-safe: one simulation, one thread.
+ * int)}). A free slot keeps its last action until the slot is reused: the free list is LIFO, so an
+ * event that reschedules itself finds its action in place and the add stores no reference (no G1
+ * write barrier); the stale references are bounded by the peak number of events.
+ *
+ * <p>Code shape: the fast paths of {@link #add} and the polls are kept small, their slow paths
+ * ({@code addSlow}, {@code ensureHead}) above C2's {@code FreqInlineSize}, so that the polls are
+ * inlined into the simulation's run loop and {@code add} into the actions that schedule events.
+ * Not thread-safe: one simulation, one thread.
  */
 public final class EventQueue {
 
@@ -72,8 +82,9 @@ public final class EventQueue {
   private static final int CHUNK = 1 << CHUNK_BITS;
   private static final int CHUNK_MASK = CHUNK - 1;
 
-  /** Slot and bottom capacities are {@code 2^k - 4}: see {@link #grow(int, int)}. */
-  private static final int INITIAL_CAPACITY = 60;
+  /** Slot capacities are {@code 2^k - 4}, bottom capacities {@code 2^k - 1}: see {@link #grow(int, int)}. */
+  private static final int INITIAL_CAPACITY = 28;
+  private static final int INITIAL_BOTTOM = 63;
 
   private final int spillMin;
   private final int bucketDirect;
@@ -81,27 +92,30 @@ public final class EventQueue {
   private final int targetPerBucket;
 
   // Slots: one per pending or cancelled-but-not-yet-dropped event.
-  // Slot s is slots[2s] (the event's time while pending or cancelled; the next free slot while
-  // free) and slots[2s + 1] (generation << 2 | status): one cache line per slot.
+  // Slot s is slots[3s] (the event's time while pending or cancelled; the next free slot while
+  // free), slots[3s + 1] (generation << 2 | status) and slots[3s + 2] (the event's sequence
+  // number), so that a poll and the add that reuses the slot touch one or two cache lines.
   private long[] slots;
-  private Action[] slotAction; // the action while pending or cancelled, null while free
+  // The action while pending or cancelled; a free slot keeps its last action until it is reused
+  // (the free list is LIFO, so an event that reschedules itself finds its action in place).
+  private Action[] slotAction;
   private int slotsUsed;
   private int freeSlot = -1;
   private int pending;
   private int cancelled;
 
-  // Bottom: binary heap on (time, seq).
-  private long[] bTime;
-  private long[] bSeq;
-  private int[] bSlot;
+  // Bottom: binary heap on (time, seq); entry i is heap[3i] (time), heap[3i + 1] (sequence) and
+  // heap[3i + 2] (slot): one array, one or two cache lines per entry moved. The sequence is here as
+  // well as in the slot because same-time events are common (a hold model with a million pending
+  // events has about one per nanosecond), and ties must not cost a load through the slot.
+  private long[] heap;
   private int bSize;
   private long bottomLast = Long.MAX_VALUE;
   private int spillAt;
-  private int bottomRoom; // min(spillAt, bTime.length): below it, add pushes without a check
+  private int bottomRoom; // min(spillAt, heap capacity): below it, add pushes without a check
 
   // Chunk pool: entry i of chunk c is at index c << CHUNK_BITS | i.
   private long[] pTime = new long[0];
-  private long[] pSeq = new long[0];
   private int[] pSlot = new int[0];
   private int[] chunkNext = new int[0];
   private int chunksUsed;
@@ -151,12 +165,10 @@ public final class EventQueue {
     this.maxFanout = maxFanout;
     this.targetPerBucket = targetPerBucket;
     this.spillAt = spillMin;
-    slots = new long[INITIAL_CAPACITY];
-    bTime = new long[INITIAL_CAPACITY];
-    bSeq = new long[INITIAL_CAPACITY];
-    bSlot = new int[INITIAL_CAPACITY];
+    slots = new long[3 * INITIAL_CAPACITY];
+    slotAction = new Action[INITIAL_CAPACITY];
+    heap = new long[3 * INITIAL_BOTTOM];
     updateRoom();
-    slotAction = new Action[INITIAL_CAPACITY / 2 - 2];
   }
 
   /** Returns the number of pending events (cancelled ones are not counted). */
@@ -171,10 +183,10 @@ public final class EventQueue {
 
   /** Returns the time of the earliest pending event; the queue must not be empty. */
   public long peekTimeNanos() {
-    if (bSize == 0 || (cancelled != 0 && status(bSlot[0]) != PENDING)) {
+    if (bSize == 0 || (cancelled != 0 && status((int) heap[2]) != PENDING)) {
       ensureHead();
     }
-    return bTime[0];
+    return heap[0];
   }
 
   /**
@@ -186,22 +198,25 @@ public final class EventQueue {
    */
   public long add(long timeNanos, long seq, Action action) {
     int slot = freeSlot;
-    if (slot >= 0) {
-      freeSlot = (int) slots[2 * slot];
-    } else {
+    if (slot < 0) {
       slot = newSlot();
     }
-    int state = (int) slots[2 * slot + 1] | PENDING;
-    slots[2 * slot + 1] = state;
-    slots[2 * slot] = timeNanos;
-    slotAction[slot] = action;
+    long[] s = slots;
+    int i = 3 * slot;
+    freeSlot = (int) s[i];
+    int state = (int) s[i + 1] | PENDING;
+    s[i] = timeNanos;
+    s[i + 1] = state;
+    s[i + 2] = seq;
+    Action[] actions = slotAction;
+    if (actions[slot] != action) {
+      actions[slot] = action;
+    }
     pending++;
     if (timeNanos <= bottomLast && bSize < bottomRoom) {
       bottomPush(timeNanos, seq, slot);
-    } else if (timeNanos <= bottomLast) {
-      bottomPushSlow(timeNanos, seq, slot);
     } else {
-      insertOutside(timeNanos, seq, slot);
+      addSlow(timeNanos, slot);
     }
     return ((long) slot << 32) | (state & 0xFFFF_FFFFL);
   }
@@ -211,19 +226,10 @@ public final class EventQueue {
    * {@link #polledSeq()} then describe it. The queue must not be empty.
    */
   public Action poll() {
-    if (bSize == 0 || (cancelled != 0 && status(bSlot[0]) != PENDING)) {
-      if (!ensureHead()) {
-        throw new IllegalStateException("poll of an empty event queue");
-      }
+    if ((bSize == 0 || (cancelled != 0 && status((int) heap[2]) != PENDING)) && !ensureHead()) {
+      throw new IllegalStateException("poll of an empty event queue");
     }
-    int slot = bSlot[0];
-    polledTimeNanos = bTime[0];
-    polledSeq = bSeq[0];
-    Action action = slotAction[slot];
-    bottomRemoveRoot();
-    releaseSlot(slot);
-    pending--;
-    return action;
+    return removeRoot(heap[0]);
   }
 
   /**
@@ -233,20 +239,27 @@ public final class EventQueue {
    * for the simulation's run loop.
    */
   public Action pollAtOrBefore(long endTimeNanos) {
-    if (bSize == 0 || (cancelled != 0 && status(bSlot[0]) != PENDING)) {
-      if (!ensureHead()) {
-        return null;
-      }
+    if ((bSize == 0 || (cancelled != 0 && status((int) heap[2]) != PENDING)) && !ensureHead()) {
+      return null;
     }
-    long time = bTime[0];
+    long time = heap[0];
     if (time > endTimeNanos) {
       return null;
     }
-    int slot = bSlot[0];
+    return removeRoot(time);
+  }
+
+  /** Removes the pending root of the bottom heap, whose time is given, and frees its slot. */
+  private Action removeRoot(long time) {
+    long[] h = heap;
+    int slot = (int) h[2];
     polledTimeNanos = time;
-    polledSeq = bSeq[0];
+    polledSeq = h[1];
     Action action = slotAction[slot];
-    bottomRemoveRoot();
+    int last = --bSize;
+    if (last > 0) {
+      siftDown(0, h[3 * last], h[3 * last + 1], (int) h[3 * last + 2], last);
+    }
     releaseSlot(slot);
     pending--;
     return action;
@@ -268,7 +281,7 @@ public final class EventQueue {
       return false;
     }
     int slot = (int) (handle >>> 32);
-    return slot < slotsUsed && (int) slots[2 * slot + 1] == (int) handle && ((int) handle & STATUS) == PENDING;
+    return slot < slotsUsed && (int) slots[3 * slot + 1] == (int) handle && ((int) handle & STATUS) == PENDING;
   }
 
   /**
@@ -284,7 +297,7 @@ public final class EventQueue {
       return false;
     }
     int slot = (int) (handle >>> 32);
-    slots[2 * slot + 1] = ((int) slots[2 * slot + 1] & ~STATUS) | CANCELLED;
+    slots[3 * slot + 1] = ((int) slots[3 * slot + 1] & ~STATUS) | CANCELLED;
     pending--;
     cancelled++;
     if (cancelled >= COMPACT_MIN && cancelled > pending) {
@@ -295,12 +308,12 @@ public final class EventQueue {
 
   /** Returns the time at which the handle's pending event runs; the handle must be pending. */
   public long timeOf(long handle) {
-    return slots[2 * (int) (handle >>> 32)];
+    return slots[3 * (int) (handle >>> 32)];
   }
 
   /** Returns the approximate number of bytes held by the queue's arrays (for benchmarks). */
   public long footprintBytes() {
-    long bytes = 8L * slots.length + 4L * slotAction.length + 20L * bTime.length + 20L * pTime.length
+    long bytes = 8L * slots.length + 4L * slotAction.length + 8L * heap.length + 12L * pTime.length
         + 4L * chunkNext.length;
     for (int r = 0; r < rSize.length; r++) {
       if (rSize[r] != null) {
@@ -323,122 +336,121 @@ public final class EventQueue {
   // ---------------------------------------------------------------------------------------------
   // Slots
 
+  /** Returns a never-used slot, marked free with its link to no other free slot. */
   private int newSlot() {
     if (slotsUsed == slotAction.length) {
-      // slots.length is 2^k - 4 longs; 2^(k-1) - 4 slots keep slotAction just under 2^(k+1) bytes.
-      slots = Arrays.copyOf(slots, grow(slots.length, 4));
-      slotAction = Arrays.copyOf(slotAction, slots.length / 2 - 2);
+      growSlots();
     }
-    return slotsUsed++;
+    int slot = slotsUsed++;
+    slots[3 * slot] = -1;
+    return slot;
+  }
+
+  private void growSlots() {
+    // 2^k - 4 slots: slotAction is 2^(k+2) bytes with its header, slots just under 3 * 2^(k+3).
+    int capacity = grow(slotAction.length, 4);
+    slots = Arrays.copyOf(slots, 3 * capacity);
+    slotAction = Arrays.copyOf(slotAction, capacity);
   }
 
   private int status(int slot) {
-    return (int) slots[2 * slot + 1] & STATUS;
+    return (int) slots[3 * slot + 1] & STATUS;
   }
 
   /** Frees a slot whose entry has left the queue; the generation bump kills old handles. */
   private void releaseSlot(int slot) {
-    slots[2 * slot + 1] = ((int) slots[2 * slot + 1] & ~STATUS) + 4;
-    slots[2 * slot] = freeSlot;
-    slotAction[slot] = null;
+    slots[3 * slot + 1] = ((int) slots[3 * slot + 1] & ~STATUS) + 4;
+    slots[3 * slot] = freeSlot;
     freeSlot = slot;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Bottom heap
 
-  private void bottomPushSlow(long time, long seq, int slot) {
-    if (bSize == bTime.length) {
-      resizeBottom(grow(bSize, 4));
-    }
-    bottomPush(time, seq, slot);
-    if (bSize > spillAt) {
-      spill();
-    }
-  }
-
   /** Pushes onto the bottom heap, which must have room. */
   private void bottomPush(long time, long seq, int slot) {
-    long[] times = bTime;
-    long[] seqs = bSeq;
-    int[] slots = bSlot;
+    long[] h = heap;
     int pos = bSize++;
     while (pos > 0) {
       int parent = (pos - 1) >>> 1;
-      long parentTime = times[parent];
-      if (parentTime < time || (parentTime == time && seqs[parent] < seq)) {
+      long parentTime = h[3 * parent];
+      long parentSeq = h[3 * parent + 1];
+      if (parentTime < time || (parentTime == time && parentSeq < seq)) {
         break;
       }
-      times[pos] = parentTime;
-      seqs[pos] = seqs[parent];
-      slots[pos] = slots[parent];
+      h[3 * pos] = parentTime;
+      h[3 * pos + 1] = parentSeq;
+      h[3 * pos + 2] = h[3 * parent + 2];
       pos = parent;
     }
-    times[pos] = time;
-    seqs[pos] = seq;
-    slots[pos] = slot;
+    h[3 * pos] = time;
+    h[3 * pos + 1] = seq;
+    h[3 * pos + 2] = slot;
   }
 
-  private void bottomRemoveRoot() {
-    int last = --bSize;
-    if (last > 0) {
-      siftDown(0, bTime[last], bSeq[last], bSlot[last], last);
-    }
-  }
-
+  /** Sifts the entry (time, seq, slot) down from pos in a heap of n entries. */
   private void siftDown(int pos, long time, long seq, int slot, int n) {
-    long[] times = bTime;
-    long[] seqs = bSeq;
-    int[] slots = bSlot;
+    long[] h = heap;
     int half = n >>> 1;
     while (pos < half) {
       int child = 2 * pos + 1;
-      long childTime = times[child];
-      long childSeq = seqs[child];
+      long childTime = h[3 * child];
+      long childSeq = h[3 * child + 1];
       int right = child + 1;
       if (right < n) {
-        long rightTime = times[right];
-        if (rightTime < childTime || (rightTime == childTime && seqs[right] < childSeq)) {
+        long rightTime = h[3 * right];
+        long rightSeq = h[3 * right + 1];
+        if (rightTime < childTime || (rightTime == childTime && rightSeq < childSeq)) {
           child = right;
           childTime = rightTime;
-          childSeq = seqs[right];
+          childSeq = rightSeq;
         }
       }
       if (time < childTime || (time == childTime && seq < childSeq)) {
         break;
       }
-      times[pos] = childTime;
-      seqs[pos] = childSeq;
-      slots[pos] = slots[child];
+      h[3 * pos] = childTime;
+      h[3 * pos + 1] = childSeq;
+      h[3 * pos + 2] = h[3 * child + 2];
       pos = child;
     }
-    times[pos] = time;
-    seqs[pos] = seq;
-    slots[pos] = slot;
+    h[3 * pos] = time;
+    h[3 * pos + 1] = seq;
+    h[3 * pos + 2] = slot;
+  }
+
+  /** Returns the sequence number of the event in a pending or cancelled slot. */
+  private long seqOf(int slot) {
+    return slots[3 * slot + 2];
   }
 
   private void heapify() {
+    long[] h = heap;
     for (int i = (bSize >>> 1) - 1; i >= 0; i--) {
-      siftDown(i, bTime[i], bSeq[i], bSlot[i], bSize);
+      siftDown(i, h[3 * i], h[3 * i + 1], (int) h[3 * i + 2], bSize);
     }
   }
 
+  /** Returns the number of entries the bottom heap has room for. */
+  private int bottomCapacity() {
+    return heap.length / 3;
+  }
+
+  /** Resizes the bottom heap to this many entries. */
   private void resizeBottom(int capacity) {
-    bTime = Arrays.copyOf(bTime, capacity);
-    bSeq = Arrays.copyOf(bSeq, capacity);
-    bSlot = Arrays.copyOf(bSlot, capacity);
+    heap = Arrays.copyOf(heap, 3 * capacity);
     updateRoom();
   }
 
   private void updateRoom() {
-    bottomRoom = Math.min(spillAt, bTime.length);
+    bottomRoom = Math.min(spillAt, bottomCapacity());
   }
 
   private void ensureBottomCapacity(int needed) {
-    if (needed > bTime.length) {
-      int capacity = bTime.length;
+    if (needed > bottomCapacity()) {
+      int capacity = bottomCapacity();
       while (capacity < needed) {
-        capacity = grow(capacity, 4);
+        capacity = grow(capacity, 1);
       }
       resizeBottom(capacity);
     }
@@ -447,30 +459,26 @@ public final class EventQueue {
   /**
    * Makes the root of the bottom heap the earliest pending event, dropping cancelled entries and
    * refilling the bottom from the rungs or the top; returns false if no event is pending.
+   *
+   * <p>When the bottom is empty, the earliest non-empty bucket of the deepest rung (or the top)
+   * moves into it, split into a new rung first when it is large. The refill is part of this method
+   * on purpose: at more than {@code FreqInlineSize} (325) bytes of bytecode C2 never inlines it
+   * into the polls, whose compiled code then stays small enough to be inlined into the run loop.
    */
   private boolean ensureHead() {
     while (true) {
       while (bSize > 0) {
-        int slot = bSlot[0];
+        int slot = (int) heap[2];
         if (status(slot) == PENDING) {
           return true;
         }
-        bottomRemoveRoot();
+        int last = --bSize;
+        if (last > 0) {
+          siftDown(0, heap[3 * last], heap[3 * last + 1], (int) heap[3 * last + 2], last);
+        }
         releaseSlot(slot);
         cancelled--;
       }
-      if (!refill()) {
-        return false;
-      }
-    }
-  }
-
-  /**
-   * Moves the earliest non-empty bucket (or the top) into the empty bottom, splitting it into a new
-   * rung first when it is large; returns false if nothing is left outside the bottom.
-   */
-  private boolean refill() {
-    while (true) {
       if (depth > 0) {
         int r = depth - 1;
         int count = rCount[r];
@@ -510,9 +518,6 @@ public final class EventQueue {
             spawnRung(head, n, min, max, bucketLast);
           }
         }
-        if (bSize > 0) {
-          return true;
-        }
       } else if (topSize > 0) {
         int head = topHead;
         int n = topSize;
@@ -529,9 +534,6 @@ public final class EventQueue {
         } else {
           spawnRung(head, n, min, max, max);
         }
-        if (bSize > 0) {
-          return true;
-        }
       } else {
         bottomLast = Long.MAX_VALUE; // nothing outside the bottom: it may take every time again
         return false;
@@ -542,6 +544,7 @@ public final class EventQueue {
   /** Moves a chunk list into the empty bottom heap, dropping cancelled entries, and frees its chunks. */
   private void moveToBottom(int head, int n) {
     ensureBottomCapacity(n);
+    long[] h = heap;
     int size = 0;
     for (int c = head, left = n; left > 0; left -= CHUNK) {
       int base = c << CHUNK_BITS;
@@ -549,9 +552,9 @@ public final class EventQueue {
       for (int i = base; i < end; i++) {
         int slot = pSlot[i];
         if (status(slot) == PENDING) {
-          bTime[size] = pTime[i];
-          bSeq[size] = pSeq[i];
-          bSlot[size] = slot;
+          h[3 * size] = pTime[i];
+          h[3 * size + 1] = seqOf(slot);
+          h[3 * size + 2] = slot;
           size++;
         } else {
           releaseSlot(slot);
@@ -573,7 +576,8 @@ public final class EventQueue {
    * a new deepest rung, so the bottom heap stays small.
    */
   private void spill() {
-    long pivot = bTime[0];
+    long[] h = heap;
+    long pivot = h[0];
     int kept = 0;
     int head = -1;
     int tail = -1;
@@ -581,11 +585,11 @@ public final class EventQueue {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = 0; i < bSize; i++) {
-      long t = bTime[i];
+      long t = h[3 * i];
       if (t <= pivot) {
-        bTime[kept] = t;
-        bSeq[kept] = bSeq[i];
-        bSlot[kept] = bSlot[i];
+        h[3 * kept] = t;
+        h[3 * kept + 1] = h[3 * i + 1];
+        h[3 * kept + 2] = h[3 * i + 2];
         kept++;
       } else {
         if ((n & CHUNK_MASK) == 0) {
@@ -599,8 +603,7 @@ public final class EventQueue {
         }
         int e = (tail << CHUNK_BITS) | (n & CHUNK_MASK);
         pTime[e] = t;
-        pSeq[e] = bSeq[i];
-        pSlot[e] = bSlot[i];
+        pSlot[e] = (int) h[3 * i + 2];
         n++;
         min = Math.min(min, t);
         max = Math.max(max, t);
@@ -630,22 +633,22 @@ public final class EventQueue {
     }
     spillAt = Math.max(spillMin, 2 * kept);
     updateRoom();
-    if (bTime.length > 4 * Math.max(INITIAL_CAPACITY, spillAt)) {
-      int capacity = INITIAL_CAPACITY;
+    if (bottomCapacity() > 4 * Math.max(INITIAL_BOTTOM, spillAt)) {
+      int capacity = INITIAL_BOTTOM;
       while (capacity < 2 * spillAt) {
-        capacity = grow(capacity, 4);
+        capacity = grow(capacity, 1);
       }
       resizeBottom(capacity);
     }
   }
 
-  /** Appends a chunk list of n entries to the non-empty top (re-packing it chunk by chunk). */
+  /** Appends a chunk list of n entries, all later than bottomLast, to the top (no rung). */
   private void appendList(int head, int n) {
     for (int c = head, left = n; left > 0; left -= CHUNK) {
       int base = c << CHUNK_BITS;
       int end = base + Math.min(left, CHUNK);
       for (int i = base; i < end; i++) {
-        appendTop(pTime[i], pSeq[i], pSlot[i]);
+        addSlow(pTime[i], pSlot[i]); // later than bottomLast, no rung: into the top
       }
       int next = chunkNext[c];
       freeChunk(c);
@@ -656,67 +659,70 @@ public final class EventQueue {
   // ---------------------------------------------------------------------------------------------
   // Rungs and top
 
-  private void insertOutside(long time, long seq, int slot) {
-    for (int r = depth - 1; r >= 0; r--) {
-      if (time <= rLast[r]) {
-        long index = (time - rStart[r]) >>> rShift[r];
-        int count = rCount[r];
-        appendBucket(r, index >= count ? count - 1 : (int) index, time, seq, slot);
-        return;
+  /**
+   * Places an entry that {@link #add} does not push onto the bottom heap directly: onto a bottom
+   * heap at its room (growing it, and spilling it when it passed its threshold), or into the bucket
+   * of the deepest rung whose range holds its time, or into the top. Splits and spills move their
+   * entries through here too. One method, with the chunk-list append written out, on purpose: at
+   * more than {@code FreqInlineSize} (325) bytes of bytecode C2 never inlines it into {@code add},
+   * whose compiled code then stays small enough to be inlined where events are scheduled.
+   */
+  private void addSlow(long time, int slot) {
+    if (time <= bottomLast) {
+      if (bSize == bottomCapacity()) {
+        resizeBottom(grow(bSize, 1));
+      }
+      bottomPush(time, seqOf(slot), slot);
+      if (bSize > spillAt) {
+        spill();
+      }
+      return;
+    }
+    int r = depth - 1;
+    while (r >= 0 && time > rLast[r]) {
+      r--;
+    }
+    int bucket = 0;
+    int n;
+    int tail;
+    if (r >= 0) {
+      long index = (time - rStart[r]) >>> rShift[r];
+      int count = rCount[r];
+      bucket = index >= count ? count - 1 : (int) index;
+      n = rSize[r][bucket];
+      tail = rTail[r][bucket];
+    } else {
+      n = topSize;
+      tail = topTail;
+      if (time < topMin) {
+        topMin = time;
+      }
+      if (time > topMax) {
+        topMax = time;
       }
     }
-    appendTop(time, seq, slot);
-    if (time < topMin) {
-      topMin = time;
-    }
-    if (time > topMax) {
-      topMax = time;
-    }
-  }
-
-  private void appendBucket(int r, int bucket, long time, long seq, int slot) {
-    int[] sizes = rSize[r];
-    int n = sizes[bucket];
     int off = n & CHUNK_MASK;
-    int c;
     if (off == 0) {
-      c = allocChunk();
-      if (n == 0) {
+      int c = allocChunk();
+      if (n > 0) {
+        chunkNext[tail] = c;
+      } else if (r >= 0) {
         rHead[r][bucket] = c;
       } else {
-        chunkNext[rTail[r][bucket]] = c;
-      }
-      rTail[r][bucket] = c;
-    } else {
-      c = rTail[r][bucket];
-    }
-    int e = (c << CHUNK_BITS) | off;
-    pTime[e] = time;
-    pSeq[e] = seq;
-    pSlot[e] = slot;
-    sizes[bucket] = n + 1;
-  }
-
-  private void appendTop(long time, long seq, int slot) {
-    int n = topSize;
-    int off = n & CHUNK_MASK;
-    int c;
-    if (off == 0) {
-      c = allocChunk();
-      if (n == 0) {
         topHead = c;
-      } else {
-        chunkNext[topTail] = c;
       }
-      topTail = c;
-    } else {
-      c = topTail;
+      tail = c;
     }
-    int e = (c << CHUNK_BITS) | off;
+    int e = (tail << CHUNK_BITS) | off;
     pTime[e] = time;
-    pSeq[e] = seq;
     pSlot[e] = slot;
-    topSize = n + 1;
+    if (r >= 0) {
+      rTail[r][bucket] = tail;
+      rSize[r][bucket] = n + 1;
+    } else {
+      topTail = tail;
+      topSize = n + 1;
+    }
   }
 
   /**
@@ -746,9 +752,7 @@ public final class EventQueue {
       int end = base + Math.min(left, CHUNK);
       int next = chunkNext[c];
       for (int i = base; i < end; i++) {
-        long t = pTime[i];
-        long index = (t - min) >>> shift;
-        appendBucket(r, index >= count ? count - 1 : (int) index, t, pSeq[i], pSlot[i]);
+        addSlow(pTime[i], pSlot[i]); // later than bottomLast: into its bucket of rung r
       }
       freeChunk(c);
       c = next;
@@ -785,13 +789,16 @@ public final class EventQueue {
       return c;
     }
     if (chunksUsed == chunkNext.length) {
-      int capacity = grow(pTime.length, CHUNK);
-      pTime = Arrays.copyOf(pTime, capacity);
-      pSeq = Arrays.copyOf(pSeq, capacity);
-      pSlot = Arrays.copyOf(pSlot, capacity);
-      chunkNext = Arrays.copyOf(chunkNext, capacity >>> CHUNK_BITS);
+      growChunks();
     }
     return chunksUsed++;
+  }
+
+  private void growChunks() {
+    int capacity = grow(pTime.length, CHUNK);
+    pTime = Arrays.copyOf(pTime, capacity);
+    pSlot = Arrays.copyOf(pSlot, capacity);
+    chunkNext = Arrays.copyOf(chunkNext, capacity >>> CHUNK_BITS);
   }
 
   /** Returns a chunk to the free list. */
@@ -808,18 +815,15 @@ public final class EventQueue {
    * the chunk pool and the bottom are reallocated to fit, and the events are spilled again.
    */
   private void compact() {
-    int n = pending;
-    long[] times = new long[Math.max(n, 1)];
-    long[] seqs = new long[times.length];
-    int[] slots = new int[times.length];
+    long[] entries = new long[3 * Math.max(pending, INITIAL_BOTTOM)];
     int k = 0;
     for (int i = 0; i < bSize; i++) {
-      k = keep(bTime[i], bSeq[i], bSlot[i], times, seqs, slots, k);
+      k = keep(heap[3 * i], (int) heap[3 * i + 2], entries, k);
     }
-    k = keepList(topHead, topSize, times, seqs, slots, k);
+    k = keepList(topHead, topSize, entries, k);
     for (int r = 0; r < depth; r++) {
       for (int b = rCur[r]; b < rCount[r]; b++) {
-        k = keepList(rHead[r][b], rSize[r][b], times, seqs, slots, k);
+        k = keepList(rHead[r][b], rSize[r][b], entries, k);
         rSize[r][b] = 0;
       }
     }
@@ -830,19 +834,16 @@ public final class EventQueue {
     topMin = Long.MAX_VALUE;
     topMax = Long.MIN_VALUE;
     pTime = new long[0];
-    pSeq = new long[0];
     pSlot = new int[0];
     chunkNext = new int[0];
     chunksUsed = 0;
     freeChunk = -1;
     cancelled = 0;
-    int capacity = INITIAL_CAPACITY;
+    int capacity = INITIAL_BOTTOM;
     while (capacity < k) {
-      capacity = grow(capacity, 4);
+      capacity = grow(capacity, 1);
     }
-    bTime = Arrays.copyOf(times, capacity);
-    bSeq = Arrays.copyOf(seqs, capacity);
-    bSlot = Arrays.copyOf(slots, capacity);
+    heap = Arrays.copyOf(entries, 3 * capacity);
     bSize = k;
     bottomLast = Long.MAX_VALUE;
     heapify();
@@ -853,22 +854,23 @@ public final class EventQueue {
     }
   }
 
-  private int keep(long time, long seq, int slot, long[] times, long[] seqs, int[] slots, int k) {
+  /** Copies a pending entry into entries at k (returning k + 1) or frees its cancelled slot. */
+  private int keep(long time, int slot, long[] entries, int k) {
     if (status(slot) == PENDING) {
-      times[k] = time;
-      seqs[k] = seq;
-      slots[k] = slot;
+      entries[3 * k] = time;
+      entries[3 * k + 1] = seqOf(slot);
+      entries[3 * k + 2] = slot;
       return k + 1;
     }
     releaseSlot(slot);
     return k;
   }
 
-  private int keepList(int head, int n, long[] times, long[] seqs, int[] slots, int k) {
+  private int keepList(int head, int n, long[] entries, int k) {
     for (int c = head, left = n; left > 0; c = chunkNext[c], left -= CHUNK) {
       int base = c << CHUNK_BITS;
       for (int i = base, end = base + Math.min(left, CHUNK); i < end; i++) {
-        k = keep(pTime[i], pSeq[i], pSlot[i], times, seqs, slots, k);
+        k = keep(pTime[i], pSlot[i], entries, k);
       }
     }
     return k;
