@@ -120,14 +120,7 @@ public final class SparkSweep implements Callable<Integer> {
         err.flush();
       }
     }
-    if (result == null) {
-      return ExitCodes.CANNOT_WRITE;
-    }
-    if (!args.quiet()) {
-      stdout.print(SweepFolder.report(plan, result, sweep.target(), sweep.objective()));
-      stdout.flush();
-    }
-    return ExitCodes.OK;
+    return SweepFolder.conclude(sweep, result, args.quiet(), stdout);
   }
 
   /**

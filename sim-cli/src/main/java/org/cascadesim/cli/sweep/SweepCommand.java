@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.cascadesim.cli.ExitCodes;
 import org.cascadesim.cli.io.ScenarioException;
 import org.cascadesim.models.run.ScenarioRunner;
 import org.cascadesim.models.scenario.ResolvedScenario;
@@ -73,14 +72,7 @@ public final class SweepCommand implements Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
-    if (result == null) {
-      return ExitCodes.CANNOT_WRITE;
-    }
-    if (!args.quiet()) {
-      stdout.print(SweepFolder.report(plan, result, sweep.target(), sweep.objective()));
-      stdout.flush();
-    }
-    return ExitCodes.OK;
+    return SweepFolder.conclude(sweep, result, args.quiet(), stdout);
   }
 
   /**

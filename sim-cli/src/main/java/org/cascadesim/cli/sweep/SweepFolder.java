@@ -122,6 +122,22 @@ public final class SweepFolder {
     return ExitCodes.INVALID_SCENARIO;
   }
 
+  /**
+   * Ends a sweep command after {@link #write}: exit {@link ExitCodes#CANNOT_WRITE} when the folder
+   * could not be written ({@code result} null, the reason already printed), otherwise prints the
+   * closing report (unless {@code quiet}) and exits {@link ExitCodes#OK}.
+   */
+  public static int conclude(SweepArgs.Prepared sweep, SweepResult result, boolean quiet, PrintWriter stdout) {
+    if (result == null) {
+      return ExitCodes.CANNOT_WRITE;
+    }
+    if (!quiet) {
+      stdout.print(report(sweep.plan(), result, sweep.target(), sweep.objective()));
+      stdout.flush();
+    }
+    return ExitCodes.OK;
+  }
+
   /** Returns what a sweep prints on stdout when done: the closing line, then the best point if asked. */
   public static String report(SweepPlan plan, SweepResult result, Path target, Objective objective) {
     String done = String.format(Locale.ROOT, "sweep: %d points x %d variants x %d replications = %d runs; results in %s%n",
