@@ -137,8 +137,7 @@ public final class LatencyRecorder {
   public Histogram histogram() {
     ownWindow();
     if (window.count() > (inTotal == null ? 0 : inTotal.count())) {
-      WindowHistogram snapshot = window.copy();
-      snapshot.drainInto(total, inTotal);
+      window.addInto(total, inTotal);
       inTotal = window.copy();
       totalHistogram = null;
     }

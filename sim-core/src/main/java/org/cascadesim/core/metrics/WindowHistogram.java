@@ -92,6 +92,11 @@ final class WindowHistogram {
     pass(target, minus, null, true);
   }
 
+  /** {@link #drainInto(WindowHistogram, WindowHistogram)} without emptying this histogram. */
+  void addInto(WindowHistogram target, WindowHistogram minus) {
+    pass(target, minus, null, false);
+  }
+
   /** {@link #drainInto(WindowHistogram, WindowHistogram)}, also adding every count to {@code also}. */
   void drainInto(WindowHistogram target, WindowHistogram minus, WindowHistogram also) {
     pass(target, minus, also, true);

@@ -1,7 +1,5 @@
 package org.cascadesim.models.stats;
 
-import java.util.EnumMap;
-import java.util.Map;
 import org.cascadesim.core.Simulation;
 import org.cascadesim.core.metrics.Counter;
 import org.cascadesim.core.metrics.LatencyRecorder;
@@ -20,8 +18,7 @@ public final class TrafficStats {
   private final Simulation sim;
   private final String prefix;
   private final Counter offered;
-  private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
-  private final Counter[] byOrdinal = new Counter[Outcome.values().length]; // the same, for finish()
+  private final Counter[] outcomes = new Counter[Outcome.values().length]; // by ordinal
   private final TimeWeightedGauge inFlight;
   private final LatencyRecorder latency;
   private final LatencyRecorder latencyOk;
@@ -33,8 +30,7 @@ public final class TrafficStats {
     var metrics = sim.metrics();
     this.offered = metrics.counter(prefix + ".offered");
     for (Outcome outcome : Outcome.values()) {
-      outcomes.put(outcome, metrics.counter(prefix + ".outcome." + outcome.label()));
-      byOrdinal[outcome.ordinal()] = outcomes.get(outcome);
+      outcomes[outcome.ordinal()] = metrics.counter(prefix + ".outcome." + outcome.label());
     }
     this.inFlight = metrics.gauge(prefix + ".inflight", sim.nowNanos());
     this.latency = metrics.latency(prefix + ".latency");
@@ -57,7 +53,7 @@ public final class TrafficStats {
   /** Counts a request leaving with its outcome and its latency measured from {@code startNanos}. */
   public void finish(Outcome outcome, long startNanos) {
     long now = sim.nowNanos();
-    byOrdinal[outcome.ordinal()].increment(now);
+    outcomes[outcome.ordinal()].increment(now);
     inFlight.add(now, -1);
     long elapsed = now - startNanos;
     latency.record(now, elapsed, outcome.isSuccess());
@@ -79,7 +75,7 @@ public final class TrafficStats {
 
   /** Returns the number of requests that ended with this outcome. */
   public long count(Outcome outcome) {
-    return outcomes.get(outcome).count();
+    return outcomes[outcome.ordinal()].count();
   }
 
   /** Returns the number of requests still in flight. */
@@ -104,7 +100,7 @@ public final class TrafficStats {
 
   /** Returns the counter of one outcome. */
   public Counter counter(Outcome outcome) {
-    return outcomes.get(outcome);
+    return outcomes[outcome.ordinal()];
   }
 
   /** Returns the counter of offered requests. */
@@ -115,7 +111,7 @@ public final class TrafficStats {
   /** Returns whether offered equals the sum of outcomes plus in flight. */
   public boolean balances() {
     long ended = 0;
-    for (Counter c : outcomes.values()) {
+    for (Counter c : outcomes) {
       ended += c.count();
     }
     return offered.count() == ended + inFlight.value();
