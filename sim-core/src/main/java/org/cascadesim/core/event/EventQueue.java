@@ -66,7 +66,7 @@ public final class EventQueue {
   public static final long NO_HANDLE = -1L;
 
   /** Cancelled entries are compacted away once there are at least this many and more than pending ones. */
-  static final int COMPACT_MIN = 64;
+  static final int COMPACT_MIN = 4096;
 
   static final int DEFAULT_SPILL_MIN = 32;
   static final int DEFAULT_BUCKET_DIRECT = 64;
