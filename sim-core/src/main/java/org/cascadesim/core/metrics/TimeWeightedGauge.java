@@ -19,7 +19,6 @@ public final class TimeWeightedGauge {
   private double[] windowArea = new double[16];
   private long[] windowMax = new long[16];
   private int windows;
-  private final WindowCursor cursor;
   // The window of lastNanos once set() has prepared it (arrays allocated, counted in windows);
   // empty bounds until then.
   private int fastWindow;
@@ -29,7 +28,6 @@ public final class TimeWeightedGauge {
   TimeWeightedGauge(String name, long windowNanos, long startNanos) {
     this.name = name;
     this.windowNanos = windowNanos;
-    this.cursor = new WindowCursor(windowNanos);
     this.startNanos = startNanos;
     this.lastNanos = startNanos;
     this.meanStartNanos = startNanos;
@@ -85,7 +83,7 @@ public final class TimeWeightedGauge {
     if (newValue > max) {
       max = newValue;
     }
-    int w = cursor.indexOf(nowNanos);
+    int w = Windows.index(nowNanos, windowNanos);
     windowMax = Windows.ensure(windowMax, w);
     windowArea = Windows.ensure(windowArea, w);
     if (newValue > windowMax[w]) {
@@ -154,19 +152,7 @@ public final class TimeWeightedGauge {
       area += (double) value * (nowNanos - lastNanos);
     }
     long t = lastNanos;
-    int w = cursor.indexOf(t);
-    if (nowNanos <= cursor.endNanos()) {
-      // The whole interval lies in one window: the loop below, once, without its divisions.
-      windowArea = Windows.ensure(windowArea, w);
-      windowMax = Windows.ensure(windowMax, w);
-      windowArea[w] += (double) value * (nowNanos - t);
-      if (value > windowMax[w]) {
-        windowMax[w] = value;
-      }
-      windows = Math.max(windows, w + 1);
-      lastNanos = nowNanos;
-      return;
-    }
+    int w = Windows.index(t, windowNanos);
     int lastWindow = Windows.index(nowNanos - 1, windowNanos);
     windowArea = Windows.ensure(windowArea, lastWindow);
     windowMax = Windows.ensure(windowMax, lastWindow);
