@@ -1,11 +1,16 @@
 package org.cascadesim.cli.output;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +49,9 @@ public final class AtomicFolder {
       super(message);
     }
   }
+
+  /** How many times a writer retries the final move after losing a race to another writer. */
+  private static final int MAX_MOVE_ATTEMPTS = 1000;
 
   private AtomicFolder() {}
 
@@ -102,13 +110,13 @@ public final class AtomicFolder {
 
     synchronized void run() throws IOException {
       for (int attempt = 0; ; attempt++) {
-        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
           Path aside = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
           Files.delete(aside);
           try {
             move(target, aside);
             old.add(aside);
-          } catch (java.nio.file.NoSuchFileException gone) {
+          } catch (NoSuchFileException gone) {
             // another writer moved it aside first
           }
         }
@@ -116,13 +124,15 @@ public final class AtomicFolder {
           move(temp, target);
           done = true;
           return;
-        } catch (java.nio.file.FileSystemException lost) {
-          // rename(2) onto a non-empty folder fails with ENOTEMPTY, which Java reports as a plain
-          // FileSystemException; any failure with a folder now in place means we lost a race.
-          if (attempt >= 100 || !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        } catch (FileSystemException lost) {
+          // rename(2) onto a non-empty folder fails with ENOTEMPTY (a plain FileSystemException in
+          // Java): another writer moved its folder in between our two moves. That folder may
+          // already be gone again (a third writer moved it aside), so whether the target exists
+          // now says nothing: only a missing temporary folder or a denied access is final.
+          if (attempt >= MAX_MOVE_ATTEMPTS || !mayBeLostRace(lost)) {
             throw lost;
           }
-          // another writer moved its folder in between our two moves: move it aside and retry
+          // move the winner's folder aside (if it is still there) and retry
         }
       }
     }
@@ -151,7 +161,7 @@ public final class AtomicFolder {
 
     /** Puts the folder that was there before back in place, if nothing took its place. */
     private synchronized void restoreOld() throws IOException {
-      if (!old.isEmpty() && !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (!old.isEmpty() && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         move(old.remove(0), target);
       }
       for (Path p : old) {
@@ -174,28 +184,76 @@ public final class AtomicFolder {
       if (Files.exists(protectedFile)) {
         input = protectedFile.toRealPath();
       }
-      Path real = Files.exists(target) ? target.toRealPath() : target;
+      Path real = realPathOrSelf(target);
       if (input.startsWith(real) || input.startsWith(target)) {
         throw new RefusedException(target + ": the output folder would contain the scenario file "
             + protectedFile + "; choose another --out");
       }
     }
-    if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    if (!Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      throw new RefusedException(target + ": exists and is not a folder; choose another --out");
-    }
-    if (!Files.exists(target.resolve(MARKER)) && !isEmpty(target)) {
-      throw new RefusedException(target + ": exists and is not a sim report folder (no " + MARKER
-          + "); refusing to replace it; choose another --out");
+    // Another writer of the same folder may move it aside at any moment (see Swap.run) and delete
+    // it, so "gone in between" counts as absent, and a folder found without its marker is refused
+    // only if it is still the one at the target after the look (same file key: not a report being
+    // moved aside and deleted under us).
+    for (int look = 0; ; look++) {
+      BasicFileAttributes before = attributesOrNull(target);
+      if (before == null) {
+        return;
+      }
+      if (!before.isDirectory()) {
+        throw new RefusedException(target + ": exists and is not a folder; choose another --out");
+      }
+      if (isReportOrEmptyOrGone(target)) {
+        return;
+      }
+      Object key = before.fileKey();
+      BasicFileAttributes after = attributesOrNull(target);
+      boolean replaced = key != null && (after == null || !key.equals(after.fileKey()));
+      if (!replaced || look >= MAX_MOVE_ATTEMPTS) {
+        throw new RefusedException(target + ": exists and is not a sim report folder (no " + MARKER
+            + "); refusing to replace it; choose another --out");
+      }
     }
   }
 
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      return !entries.iterator().hasNext();
+  private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException absent) {
+      return null;
     }
+  }
+
+  /** Lists the folder once (one open directory), so the marker and emptiness concern one folder. */
+  private static boolean isReportOrEmptyOrGone(Path dir) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      boolean empty = true;
+      for (Path entry : entries) {
+        if (entry.getFileName().toString().equals(MARKER)) {
+          return true;
+        }
+        empty = false;
+      }
+      return empty;
+    } catch (NoSuchFileException gone) {
+      return true;
+    }
+  }
+
+  private static Path realPathOrSelf(Path path) throws IOException {
+    try {
+      return path.toRealPath();
+    } catch (NoSuchFileException absent) {
+      return path;
+    }
+  }
+
+  /**
+   * Whether a failed move of the temporary folder onto the target can be another writer's folder
+   * in the way (ENOTEMPTY, EEXIST) rather than a failure that retrying cannot cure.
+   */
+  private static boolean mayBeLostRace(FileSystemException e) {
+    return !(e instanceof NoSuchFileException)
+        && !(e instanceof AccessDeniedException);
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -216,7 +274,7 @@ public final class AtomicFolder {
 
   /** Deletes a folder and everything in it (symbolic links are deleted, not followed). */
   static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     List<Path> all = new ArrayList<>();
