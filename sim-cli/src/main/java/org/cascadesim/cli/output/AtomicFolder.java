@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -64,15 +65,16 @@ public final class AtomicFolder {
    * @throws IOException when writing or moving fails; {@code target} is then as it was
    */
   public static void write(Path target, Path protectedFile, Content content) throws IOException {
-    Path absolute = target.toAbsolutePath().normalize();
-    Path parent = absolute.getParent();
-    if (parent == null || absolute.getFileName() == null) {
-      throw new RefusedException(target + ": cannot write a report over the file system root");
-    }
+    Path absolute = absolute(target);
     check(absolute, protectedFile);
-    Files.createDirectories(parent);
-    String name = absolute.getFileName().toString();
-    Path temp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+    Path parent = absolute.getParent();
+    Path temp;
+    try {
+      Files.createDirectories(parent);
+      temp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
+    } catch (FileSystemException e) {
+      throw new IOException("cannot create a folder in " + parent + ": " + reason(e), e);
+    }
     Swap swap = new Swap(absolute, temp);
     Thread cleanup = new Thread(swap::undo, "sim-output-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
@@ -90,6 +92,54 @@ public final class AtomicFolder {
       }
     }
     swap.deleteOld();
+  }
+
+  /**
+   * Checks, before any work is done, what {@link #write} checks first: that {@code target} is ours
+   * to replace and that its nearest existing ancestor is a folder this process may write in, so a
+   * long run does not end by finding out that its report has nowhere to go. {@link #write} checks
+   * again: the file system may change in between.
+   *
+   * @throws RefusedException when {@code target} is not ours to replace or cannot be created
+   */
+  public static void checkWritable(Path target, Path protectedFile) throws IOException {
+    check(absolute(target), protectedFile);
+  }
+
+  /**
+   * An I/O failure in words, for an error line: Java's file system exceptions carry only the path
+   * in their message when the reason is a common one (no permission, no such file).
+   */
+  public static String describe(IOException e) {
+    if (e instanceof FileSystemException fs && fs.getFile() != null) {
+      String files = fs.getOtherFile() == null ? fs.getFile() : fs.getFile() + " -> " + fs.getOtherFile();
+      return files + ": " + reason(fs);
+    }
+    return reason(e);
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "a file of that name exists";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private static Path absolute(Path target) throws RefusedException {
+    Path absolute = target.toAbsolutePath().normalize();
+    if (absolute.getParent() == null || absolute.getFileName() == null) {
+      throw new RefusedException(target + ": cannot write a report over the file system root");
+    }
+    return absolute;
   }
 
   /**
@@ -179,6 +229,17 @@ public final class AtomicFolder {
   }
 
   private static void check(Path target, Path protectedFile) throws IOException {
+    Path existing = target.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw new RefusedException(existing + ": exists and is not a folder, so " + target
+          + " cannot be created; choose another --out");
+    }
+    if (existing != null && !Files.isWritable(existing)) {
+      throw new RefusedException(existing + ": no permission to create folders here; choose another --out");
+    }
     if (protectedFile != null) {
       Path input = protectedFile.toAbsolutePath().normalize();
       if (Files.exists(protectedFile)) {

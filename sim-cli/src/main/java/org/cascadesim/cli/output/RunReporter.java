@@ -51,6 +51,14 @@ public final class RunReporter {
       }
     }
     String command = style == Style.RUN ? "sim run" : "sim compare";
+    Path target = options.out() != null ? options.out() : defaultFolder(scenario.base().name());
+    if (!options.noOutput()) {
+      try {
+        AtomicFolder.checkWritable(target, file);
+      } catch (IOException e) {
+        return cannotWrite(command, target, e, err);
+      }
+    }
     Progress progress = new Progress(err, Progress.detect(options.quiet()), names.size());
     List<RunSummary> runs = new ArrayList<>();
     List<ReportFolder.Timing> timings = new ArrayList<>();
@@ -103,22 +111,26 @@ public final class RunReporter {
 
     ReportData data = new ReportData(scenario.base(), ResolvedScenarioPrinter.print(scenario, names), runs, comparison,
         scenario.timeline());
-    Path target = options.out() != null ? options.out() : defaultFolder(scenario.base().name());
     List<Path> written = new ArrayList<>();
     try {
       AtomicFolder.write(target, file, dir -> written.addAll(ReportFolder.write(dir, scenario, data, timings)));
-    } catch (IOException | UncheckedIOException e) {
-      // The chart and HTML writers wrap their IOException: print the cause's own message.
-      Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-      err.println(command + ": cannot write the report to " + target + ": " + cause.getMessage());
-      err.flush();
-      return ExitCodes.CANNOT_WRITE;
+    } catch (IOException e) {
+      return cannotWrite(command, target, e, err);
+    } catch (UncheckedIOException e) {
+      // The chart and HTML writers wrap their IOException.
+      return cannotWrite(command, target, e.getCause(), err);
     }
     if (!options.quiet()) {
       err.println(command + ": wrote " + written.size() + " files to " + target);
       err.flush();
     }
     return passed;
+  }
+
+  private static int cannotWrite(String command, Path target, IOException e, PrintWriter err) {
+    err.println(command + ": cannot write the report to " + target + ": " + AtomicFolder.describe(e));
+    err.flush();
+    return ExitCodes.CANNOT_WRITE;
   }
 
   /**

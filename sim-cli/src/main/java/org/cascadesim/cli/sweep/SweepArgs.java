@@ -57,7 +57,7 @@ public final class SweepArgs {
   @Option(names = "--no-charts", description = "Write no charts (the CSV, JSON and .hgrm files only).")
   boolean noCharts;
 
-  @Option(names = "--quiet", description = "Print only errors.")
+  @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
   boolean quiet;
 
   /**

@@ -66,11 +66,11 @@ public final class SweepFolder {
     } catch (InterruptedIOException e) {
       throw e;
     } catch (IOException | UncheckedIOException e) {
-      Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+      IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
       if (cause instanceof InterruptedIOException interrupted) {
         throw interrupted;
       }
-      err.println("sweep: cannot write the results to " + target + ": " + cause.getMessage());
+      err.println("sweep: cannot write the results to " + target + ": " + AtomicFolder.describe(cause));
       err.flush();
       return null;
     }

@@ -104,14 +104,38 @@ class AtomicFolderTest {
   }
 
   @Test
-  void aRefusedOutputFolderIsExitCode73AndKeepsTheResultsOnStdout() throws IOException {
+  void aRefusedOutputFolderIsExitCode73BeforeAnythingRuns() throws IOException {
     Path target = tmp.resolve("docs");
     Files.createDirectories(target);
     Files.writeString(target.resolve("readme.md"), "keep me");
     Cli cli = Cli.run("run", Cli.SMALL, "--out", target.toString());
     assertThat(cli.code).isEqualTo(ExitCodes.CANNOT_WRITE);
     assertThat(cli.err()).contains("cannot write the report to").contains("not a sim report folder");
-    assertThat(cli.out()).contains("scenario report-small, variant base");
+    assertThat(cli.out()).as("no run started, so no summary").isEmpty();
     assertThat(names(target)).containsExactly("readme.md");
+  }
+
+  @Test
+  void anOutputFolderUnderAFileIsRefusedBeforeAnythingRunsAndSaysWhichFile() throws IOException {
+    Path file = tmp.resolve("notes.txt");
+    Files.writeString(file, "keep me");
+    Cli cli = Cli.run("compare", Cli.SMALL, "--out", file.resolve("report").toString());
+    assertThat(cli.code).isEqualTo(ExitCodes.CANNOT_WRITE);
+    assertThat(cli.err()).contains(file + ": exists and is not a folder");
+    assertThat(cli.out()).isEmpty();
+    assertThat(file).hasContent("keep me");
+    assertThat(names(tmp)).containsExactly("notes.txt");
+  }
+
+  @Test
+  void ioFailuresAreDescribedWithTheirPathAndReasonInWords() {
+    assertThat(AtomicFolder.describe(new java.nio.file.AccessDeniedException("/srv/out")))
+        .isEqualTo("/srv/out: permission denied");
+    assertThat(AtomicFolder.describe(new java.nio.file.NoSuchFileException("/srv/out")))
+        .isEqualTo("/srv/out: no such file or folder");
+    assertThat(AtomicFolder.describe(new java.nio.file.FileSystemException("/a", "/b", "Directory not empty")))
+        .isEqualTo("/a -> /b: Directory not empty");
+    assertThat(AtomicFolder.describe(new IOException("No space left on device")))
+        .isEqualTo("No space left on device");
   }
 }
