@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the base and every variant (or those of --variants) with the same seed and",
-      "random streams, and print them side by side per client and endpoint: requests,",
+      "Run variants with common random numbers, side by side.",
+      "Runs the base and every variant (or those of --variants) with the same seed and",
+      "random streams, and prints them side by side per client and endpoint: requests,",
       "outcomes, goodput, latency percentiles (ms) and each variant's ratio to the",
       "base. Writes the report folder to out/<scenario>/ unless --no-output."
     },

@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a scenario and print a one-screen summary per variant: requests, outcomes,",
-      "goodput and latency percentiles (ms) per client, endpoint and dependency.",
-      "Writes the report folder (summary.json, .hgrm, timeseries CSV, charts,",
-      "report.html) to out/<scenario>/ unless --no-output."
+      "Run a scenario and print a summary per variant.",
+      "The summary is one screen per variant: requests, outcomes, goodput and latency",
+      "percentiles (ms) per client, endpoint and dependency. Writes the report folder",
+      "(summary.json, .hgrm, timeseries CSV, charts, report.html) to out/<scenario>/",
+      "unless --no-output."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check scenario files and print every problem as file:line:col: path: message.",
+      "Check scenario files and print every problem found.",
+      "Each problem is one line: file:line:col: path: message.",
       "Valid files print 'FILE: ok (N variants)' on stdout; problems go to stderr."
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
     name = "spark-sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a parameter sweep on Apache Spark (local[*] by default) with the same arguments as",
+      "Run a parameter sweep on Apache Spark.",
+      "Runs on local[*] by default, with the same arguments as",
       "'sim sweep', writing the same files byte for byte: runs.csv/runs.jsonl, summary.csv/summary.json,",
       "hgrm/*.hgrm and charts/. Without --master or spark-submit, --parallel N runs on local[N]."
     },

@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Measures the engine on standard workloads and compares it with a minimal",
-      "reference loop. Prints a table, or one JSON object per workload and line with",
+      "Measure the engine's speed on standard workloads.",
+      "Compares the engine with a minimal reference loop. Prints a table, or one JSON object per workload and line with",
       "--format json.",
       "Workloads: mm1, hold-1k, hold-1m and timeouts, each run with its comparison",
       "partner (ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel); e2e (client ->",

@@ -30,8 +30,9 @@ import picocli.CommandLine.Mixin;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a parameter sweep: every combination of the --vary values, each with",
-      "independent replications. Writes runs.csv and runs.jsonl (one row per run),",
+      "Run a parameter sweep with replications and 95%% intervals.",
+      "Runs every combination of the --vary values, each with independent",
+      "replications. Writes runs.csv and runs.jsonl (one row per run),",
       "summary.csv and summary.json (mean and 95%% confidence interval per point),",
       "hgrm/*.hgrm (latency merged over replications) and charts/sweep-<metric>.png",
       "and .svg, byte-identical whatever --parallel is."
