@@ -68,7 +68,8 @@ public final class Dependency implements Callee {
    * @param concurrency the number of servers, or {@link #UNLIMITED}
    * @param order the queue discipline when all servers are busy
    * @param queueLimit the maximum number of waiting calls, or -1 for no limit
-   * @param faults fault phases, earliest first; the first active one applies
+   * @param faults fault phases in the scenario's order; overlapping ones combine, each effect
+   *     (latency, error rate, hang) taken from the first active phase that sets it
    */
   public Dependency(
       Simulation sim,
@@ -150,10 +151,26 @@ public final class Dependency implements Callee {
    */
   private boolean startService(Job job) {
     long now = sim.nowNanos();
-    FaultPhase phase = activePhase(now);
-    Distribution dist = phase != null && phase.latency() != null ? phase.latency() : latency;
+    // Overlapping faults combine: each effect comes from the first active fault that sets it.
+    Distribution dist = latency;
+    double rate = errorRate;
+    boolean hang = false;
+    boolean latencyFault = false;
+    boolean rateFault = false;
+    for (FaultPhase phase : faults) {
+      if (phase.activeAt(now)) {
+        if (!latencyFault && phase.latency() != null) {
+          dist = phase.latency();
+          latencyFault = true;
+        }
+        if (!rateFault && !Double.isNaN(phase.errorRate())) {
+          rate = phase.errorRate();
+          rateFault = true;
+        }
+        hang |= phase.hang();
+      }
+    }
     long serviceNanos = dist.sampleNanos(latencyStream) + latencyPerInFlightNanos * inService;
-    double rate = phase != null && !Double.isNaN(phase.errorRate()) ? phase.errorRate() : errorRate;
     boolean fails = errorStream.nextDouble() < rate;
     if (shedExpired && job.fromQueue && job.call.deadlineNanos() != Invocation.NO_TIMEOUT
         && now + serviceNanos > job.call.deadlineNanos()) {
@@ -167,20 +184,11 @@ public final class Dependency implements Callee {
     }
     inService++;
     job.inService = true;
-    if (phase != null && phase.hang()) {
+    if (hang) {
       return true; // never answers; holds its server until cancelled
     }
     job.handle = sim.schedule(serviceNanos, () -> job.finish(fails ? Outcome.ERROR : Outcome.OK));
     return true;
-  }
-
-  private FaultPhase activePhase(long now) {
-    for (FaultPhase phase : faults) {
-      if (phase.activeAt(now)) {
-        return phase;
-      }
-    }
-    return null;
   }
 
   private void releaseServer() {
