@@ -76,6 +76,15 @@ class RetrySpecBinderTest {
   }
 
   @Test
+  void acceptsAFinagleBudgetWithZeroPercentAndRejectsOneAbove1000() {
+    ScenarioSpec spec = read(scenario("    retry: {budget: {kind: finagle, percentCanRetry: 0}}\n", "atomic-claim", ""));
+    assertThat(spec.clients().get("c").retry().budget()).isEqualTo(new BudgetSpec.Finagle(10_000 * MS, 10, 0));
+    List<String> p = problems(scenario("    retry: {budget: {kind: finagle, percentCanRetry: 1001}}\n", "atomic-claim", ""));
+    assertThat(p).singleElement().asString()
+        .contains("clients.c.retry.budget.percentCanRetry: must be in [0, 1000] (Finagle) (was 1001.0)");
+  }
+
+  @Test
   void reportsUnknownBackoffKindsAndStoreModesWithTheAllowedValues() {
     List<String> p = problems(scenario("    retry: {backoff: {kind: full-jiter}}\n", "check-then-insrt", ""));
     assertThat(p).hasSize(2);

@@ -136,26 +136,31 @@ public sealed interface RetryBudget
    * Finagle's {@code RetryBudget} ({@code finagle-core .../service/RetryBudget.scala}): a leaky
    * token bucket whose entries expire after {@code ttl}; each logical request deposits 1000, each
    * retry withdraws {@code 1000 / percentCanRetry}, allowed while the balance (live entries plus a
-   * constant reserve of {@code minRetriesPerSec * ttl} retries) covers it. Simplified: entries
-   * expire exactly {@code ttl} after they were made, where Finagle's windowed adder expires them
-   * in ten slices of {@code ttl / 10}.
+   * constant reserve of {@code minRetriesPerSec * ttl} retries, ttl in whole seconds as Finagle's
+   * {@code ttl.inSeconds}) covers it. With {@code percentCanRetry = 0}, as in Finagle, requests
+   * deposit nothing and a retry costs 1, so only the reserve pays for retries (and none at all
+   * when {@code minRetriesPerSec} is 0 too: Finagle's {@code RetryBudget.Empty}). Simplified:
+   * entries expire exactly {@code ttl} after they were made, where Finagle's windowed adder expires
+   * them in ten slices of {@code ttl / 10}.
    */
   final class Finagle implements RetryBudget {
-    private static final long DEPOSIT = 1000;
+    private static final long SCALE = 1000;
     private final long ttlNanos;
+    private final long deposit;
     private final long withdrawal;
     private final long reserve;
     private final ArrayDeque<long[]> entries = new ArrayDeque<>();
     private long live;
 
-    /** Creates a budget; {@code percentCanRetry} must be positive. */
+    /** Creates a budget; {@code percentCanRetry} must be in [0, 1000] and {@code ttl} positive. */
     public Finagle(long ttlNanos, double minRetriesPerSec, double percentCanRetry) {
-      this.ttlNanos = ttlNanos;
-      this.withdrawal = (long) (DEPOSIT / percentCanRetry);
-      this.reserve = (long) (minRetriesPerSec * (ttlNanos / 1e9) * withdrawal);
-      if (ttlNanos <= 0 || !(percentCanRetry > 0)) {
-        throw new IllegalArgumentException("ttl and percentCanRetry must be positive");
+      if (ttlNanos <= 0 || !(percentCanRetry >= 0 && percentCanRetry <= SCALE)) {
+        throw new IllegalArgumentException("ttl must be positive and percentCanRetry in [0, 1000]");
       }
+      this.ttlNanos = ttlNanos;
+      this.deposit = percentCanRetry == 0 ? 0 : SCALE;
+      this.withdrawal = percentCanRetry == 0 ? 1 : (long) (SCALE / percentCanRetry);
+      this.reserve = (long) (minRetriesPerSec * (ttlNanos / 1_000_000_000L) * withdrawal);
     }
 
     /** Finagle's defaults: ttl 10s, 10 retries per second, 20 % of requests. */
@@ -171,7 +176,9 @@ public sealed interface RetryBudget
 
     @Override
     public void onRequest(long nowNanos) {
-      put(nowNanos, DEPOSIT);
+      if (deposit > 0) {
+        put(nowNanos, deposit);
+      }
     }
 
     @Override

@@ -282,8 +282,8 @@ public final class ScenarioValidator {
         if (!(f.minRetriesPerSec() >= 0) || !Double.isFinite(f.minRetriesPerSec())) {
           add(bp + ".minRetriesPerSec", "must be 0 or more (was " + f.minRetriesPerSec() + ")");
         }
-        if (!(f.percentCanRetry() > 0 && f.percentCanRetry() <= 1000)) {
-          add(bp + ".percentCanRetry", "must be in (0, 1000] (was " + f.percentCanRetry() + ")");
+        if (!(f.percentCanRetry() >= 0 && f.percentCanRetry() <= 1000)) {
+          add(bp + ".percentCanRetry", "must be in [0, 1000] (Finagle) (was " + f.percentCanRetry() + ")");
         }
       }
     }

@@ -96,6 +96,35 @@ class RetryBudgetTest {
   }
 
   @Test
+  void finagleWithZeroPercentPaysRetriesOnlyFromTheReserveAtOneUnitEach() {
+    // Finagle: percentCanRetry 0 -> deposits 0, withdrawals 1, reserve minRetriesPerSec * ttl * 1.
+    RetryBudget.Finagle b = new RetryBudget.Finagle(10 * SECOND, 2, 0);
+    assertThat(b.balance(0)).isEqualTo(20);
+    for (int i = 0; i < 1000; i++) {
+      b.onRequest(0);
+    }
+    assertThat(b.balance(0)).as("requests earn nothing").isEqualTo(20);
+    for (int i = 0; i < 20; i++) {
+      assertThat(b.tryRetry(0, Outcome.ERROR)).isEqualTo(1);
+    }
+    assertThat(b.tryRetry(0, Outcome.ERROR)).isEqualTo(RetryBudget.REFUSED);
+    assertThat(b.tryRetry(10 * SECOND, Outcome.ERROR)).as("withdrawals expire after the ttl").isEqualTo(1);
+  }
+
+  @Test
+  void finagleWithZeroPercentAndNoReserveNeverRetriesLikeItsEmptyBudget() {
+    RetryBudget.Finagle b = new RetryBudget.Finagle(10 * SECOND, 0, 0);
+    b.onRequest(0);
+    assertThat(b.tryRetry(0, Outcome.ERROR)).isEqualTo(RetryBudget.REFUSED);
+  }
+
+  @Test
+  void finagleCountsTheTtlInWholeSecondsForTheReserve() {
+    // ttl.inSeconds truncates: 1.9 s -> 1 s, so the reserve is 10/s * 1 s = 10 retries of 5000.
+    assertThat(new RetryBudget.Finagle(1_900_000_000L, 10, 0.2).balance(0)).isEqualTo(50_000);
+  }
+
+  @Test
   void unlimitedAlwaysAllows() {
     assertThat(new RetryBudget.Unlimited().tryRetry(0, Outcome.TIMEOUT)).isZero();
   }
