@@ -16,11 +16,14 @@ import org.cascadesim.models.runtime.Step;
  * degraded}), as opossum's {@code fallback()} and resilience4j's {@code withFallback} replace
  * the failed result.
  *
- * @param target the callee
- * @param timeoutNanos the call's own transport deadline inside the breaker, or {@link
- *     Invocation#NO_TIMEOUT}; when it fires the breaker sees a failure
- * @param cancelOnTimeout whether that transport deadline cancels the callee's work
- * @param breaker the service's breaker
+ * <p>The target is the callee seen through the breaker ({@link BreakerCallee}), or a retrying
+ * layer in front of it when the call has a {@code retry}: the fallback then replaces the retried
+ * call's final outcome, {@code Fallback(Retry(CircuitBreaker(call)))}.
+ *
+ * @param target the callee through the breaker, possibly behind a retrying layer
+ * @param timeoutNanos the step's deadline on {@code target} (a retry deadline over all attempts),
+ *     or {@link Invocation#NO_TIMEOUT}
+ * @param cancelOnTimeout whether that deadline cancels the target's work
  * @param fallback what a failed call does
  * @param fallbackLatency how long the degraded fallback takes
  * @param fallbackRandom the stream the fallback latency is drawn from
@@ -29,7 +32,6 @@ public record GuardedCall(
     Callee target,
     long timeoutNanos,
     boolean cancelOnTimeout,
-    Breaker breaker,
     Fallback fallback,
     Distribution fallbackLatency,
     RandomStream fallbackRandom) implements Step {
@@ -46,10 +48,9 @@ public record GuardedCall(
   public void run(Execution execution) {
     Simulation sim = execution.simulation();
     execution.beginWait();
-    breaker.fire(
-        reply -> Invocation.send(sim, target, execution.call().context(), timeoutNanos, cancelOnTimeout, reply),
-        (result, outcome) -> {
-          if (result == CallResult.SUCCESS) {
+    Invocation.send(sim, target, execution.call().context(), timeoutNanos, cancelOnTimeout,
+        outcome -> {
+          if (outcome.isSuccess()) {
             execution.proceed();
           } else if (fallback == Fallback.DEGRADED) {
             sim.schedule(fallbackLatency.sampleNanos(fallbackRandom), () -> {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cascadesim.core.Simulation;
 import org.cascadesim.models.breaker.Breaker;
+import org.cascadesim.models.breaker.BreakerCallee;
 import org.cascadesim.models.breaker.GuardedCall;
 import org.cascadesim.models.breaker.OpossumBreaker;
 import org.cascadesim.models.breaker.OpossumConfig;
@@ -19,7 +20,8 @@ import org.cascadesim.models.scenario.Resilience4jBreakerSpec;
 import org.cascadesim.models.scenario.ScenarioDefaults;
 import org.cascadesim.models.scenario.ServiceSpec;
 
-/** The breaker part of {@link ModelAssembler}: breaker specs to breakers, breaker call steps to {@link GuardedCall}s. */
+/** The breaker part of {@link ModelAssembler}: breaker specs to breakers, breaker call steps to {@link GuardedCall}s
+ * over {@link BreakerCallee}s. */
 final class BreakerAssembly {
   private BreakerAssembly() {}
 
@@ -56,12 +58,20 @@ final class BreakerAssembly {
         r.bulkheadMaxWaitNanos(), stuck));
   }
 
-  /** Builds the step of a call through one of the service's breakers. */
-  static GuardedCall step(Simulation sim, BreakerCallStep spec, Callee target, Map<String, Breaker> breakers) {
-    Breaker breaker = breakers.get(spec.breaker());
-    return new GuardedCall(target,
+  /** Returns the call's target seen through the step's breaker: every call sent to it is a breaker call. */
+  static BreakerCallee callee(Simulation sim, BreakerCallStep spec, Callee target, Map<String, Breaker> breakers) {
+    return new BreakerCallee(sim, target,
         spec.call().hasTimeout() ? spec.call().timeoutNanos() : Invocation.NO_TIMEOUT,
-        spec.call().cancelOnTimeout(), breaker,
+        spec.call().cancelOnTimeout(), breakers.get(spec.breaker()));
+  }
+
+  /**
+   * Builds the step of a call through one of the service's breakers: {@code target} is {@code
+   * through} itself, or a retrying layer in front of it whose deadline is {@code timeoutNanos}.
+   */
+  static GuardedCall step(Simulation sim, BreakerCallStep spec, BreakerCallee through, Callee target, long timeoutNanos) {
+    Breaker breaker = through.breaker();
+    return new GuardedCall(target, timeoutNanos, spec.call().cancelOnTimeout(),
         spec.fallback() == BreakerCallStep.Fallback.DEGRADED ? GuardedCall.Fallback.DEGRADED : GuardedCall.Fallback.ERROR,
         ModelAssembler.distribution(spec.fallbackLatency()),
         sim.random("breaker." + breaker.service() + "." + breaker.name() + ".fallback"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.cascadesim.core.Simulation;
 import org.cascadesim.core.SimulationConfig;
 import org.cascadesim.core.random.Distribution;
+import org.cascadesim.models.breaker.BreakerCallee;
 import org.cascadesim.models.dependency.Dependency;
 import org.cascadesim.models.dependency.FaultPhase;
 import org.cascadesim.models.idempotency.IdempotencyStore;
@@ -212,8 +213,14 @@ public final class ModelAssembler {
       return new WithConnection(site.pools().get(with.pool()), body);
     }
     if (spec instanceof BreakerCallStep guarded) {
-      return BreakerAssembly.step(site.model().simulation(), guarded, callee(guarded.call().to(), dependencies, services),
+      // Retry(CircuitBreaker(call)): every attempt of a retried call is fired through the breaker.
+      Simulation sim = site.model().simulation();
+      BreakerCallee through = BreakerAssembly.callee(sim, guarded, callee(guarded.call().to(), dependencies, services),
           site.breakers());
+      RetrySpec retry = guarded.call().retry();
+      return retry == null
+          ? BreakerAssembly.step(sim, guarded, through, through, Invocation.NO_TIMEOUT)
+          : BreakerAssembly.step(sim, guarded, through, retrying(guarded.call(), through, site, index), outerTimeout(retry));
     }
     if (spec instanceof IdempotentStep idempotent) {
       List<Step> body = new ArrayList<>();
@@ -223,15 +230,24 @@ public final class ModelAssembler {
       return new IdempotentBlock(site.stores().get(idempotent.store()), body);
     }
     if (spec instanceof CallStep call && call.retry() != null) {
-      Callee target = callee(call.to(), dependencies, services);
-      long timeout = call.hasTimeout() ? call.timeoutNanos() : Invocation.NO_TIMEOUT;
-      RetryingCaller layer = new RetryingCaller(site.model().simulation(),
-          site.endpoint() + index + " -> " + target.name(), target,
-          retryPolicy(call.retry(), timeout), call.cancelOnTimeout(), false);
-      site.model().add(layer);
-      return new Step.Call(layer, outerTimeout(call.retry()), call.cancelOnTimeout());
+      return new Step.Call(retrying(call, callee(call.to(), dependencies, services), site, index),
+          outerTimeout(call.retry()), call.cancelOnTimeout());
     }
     return step(spec, dependencies, services);
+  }
+
+  /**
+   * The retrying layer of a call site with a {@code retry}, in front of {@code target} (the callee,
+   * or the callee through a breaker); the call's {@code timeout} is each attempt's unless {@code
+   * retry.perAttemptTimeout} is set.
+   */
+  private static RetryingCaller retrying(CallStep call, Callee target, Site site, String index) {
+    long timeout = call.hasTimeout() ? call.timeoutNanos() : Invocation.NO_TIMEOUT;
+    RetryingCaller layer = new RetryingCaller(site.model().simulation(),
+        site.endpoint() + index + " -> " + target.name(), target,
+        retryPolicy(call.retry(), timeout), call.cancelOnTimeout(), false);
+    site.model().add(layer);
+    return layer;
   }
 
   /** The retry policy of a layer whose own timeout (client or call {@code timeout}) is {@code timeoutNanos}. */
