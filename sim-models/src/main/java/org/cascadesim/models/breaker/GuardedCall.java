@@ -16,6 +16,12 @@ import org.cascadesim.models.runtime.Step;
  * degraded}), as opossum's {@code fallback()} and resilience4j's {@code withFallback} replace
  * the failed result.
  *
+ * <p>The handler keeps its worker until the call is sent or queued for a bulkhead permit: a call
+ * the breaker refuses at once (short-circuited, a full semaphore or bulkhead) fails within the
+ * same callback, as a rejected promise's handler runs as a microtask before the event loop moves
+ * on; an answer that comes back later (the callee's failure, a timeout) is a callback that queues
+ * for the loop like a success ({@link Execution#fail}).
+ *
  * @param target the callee
  * @param timeoutNanos the call's own transport deadline inside the breaker, or {@link
  *     Invocation#NO_TIMEOUT}; when it fires the breaker sees a failure
@@ -45,13 +51,19 @@ public record GuardedCall(
   @Override
   public void run(Execution execution) {
     Simulation sim = execution.simulation();
-    execution.beginWait();
+    boolean[] undecided = {true};
     breaker.fire(
-        reply -> Invocation.send(sim, target, execution.call().context(), timeoutNanos, cancelOnTimeout, reply),
+        reply -> {
+          undecided[0] = false;
+          execution.beginWait();
+          Invocation.send(sim, target, execution.call().context(), timeoutNanos, cancelOnTimeout, reply);
+        },
         (result, outcome) -> {
+          undecided[0] = false;
           if (result == CallResult.SUCCESS) {
             execution.proceed();
           } else if (fallback == Fallback.DEGRADED) {
+            execution.beginWait();
             sim.schedule(fallbackLatency.sampleNanos(fallbackRandom), () -> {
               execution.markDegraded();
               execution.proceed();
@@ -60,5 +72,8 @@ public record GuardedCall(
             execution.fail(outcome);
           }
         });
+    if (undecided[0]) {
+      execution.beginWait(); // queued for a bulkhead permit: the worker is free meanwhile
+    }
   }
 }
