@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * scenarios/payment-cascade.yaml (the seed's four snippets composed): the base never recovers
  * from the provider's hang, its cascade timeline runs from duplicate charges through pool waiters
- * to unbounded in-flight growth, and the ranking puts the breaker timeout first.
+ * to unbounded in-flight growth; the deadlines of pool-timeouts rank first, and the breaker
+ * timeout alone no longer rescues it, because its fast failures queue on the gateway's saturated
+ * event loop like every other callback.
  */
 class PaymentCascadeScenarioTest {
 
@@ -47,18 +49,36 @@ class PaymentCascadeScenarioTest {
   }
 
   @Test
-  void theBreakerTimeoutRanksFirstAndEverySingleFixButOffloadBeatsTheBase() {
+  void theDeadlinesRankFirstAndEverySingleFixButOffloadAndTheBreakerTimeoutBeatsTheBase() {
     List<RunSummary> runs = new ArrayList<>();
     for (String v : List.of("base", "offload-verify", "pool-timeouts", "atomic-claim", "breaker-timeout")) {
       runs.add(run(v));
     }
     String ranking = Ranking.format(runs);
-    assertThat(ranking.lines().skip(3).findFirst().orElseThrow()).contains("breaker-timeout");
+    assertThat(ranking.lines().skip(3).findFirst().orElseThrow()).contains("pool-timeouts");
     double base = NetGoodput.of(runs.get(0)).value();
-    assertThat(NetGoodput.of(runs.get(2)).value()).isGreaterThan(base);
+    assertThat(NetGoodput.of(runs.get(2)).value()).isGreaterThan(base + 5);
     assertThat(NetGoodput.of(runs.get(3)).value()).isGreaterThanOrEqualTo(base);
     // atomic-claim removes every duplicate charge of the base.
     assertThat(runs.get(3).retries().duplicateEffects()).isZero();
     assertThat(runs.get(0).retries().duplicateEffects()).isPositive();
+  }
+
+  @Test
+  void theBreakerTimeoutOpensTheBreakerButItsShortCircuitsQueueOnTheSaturatedLoopAndNeverRecover() {
+    RunSummary base = run("base");
+    RunSummary breaker = run("breaker-timeout");
+    List<Timeline.Kind> kinds = new ArrayList<>();
+    for (Timeline.Moment m : Timeline.of(breaker, SCENARIO.timeline()).moments()) {
+      kinds.add(m.kind());
+    }
+    // The breaker sees the hang and opens, but the retry storm of 41 to 48 s has already filled the
+    // gateway's loop: each short-circuit waits its turn behind seconds of queued token checks, the
+    // client's 2 s attempt times out first and retries, and the loop never drains.
+    assertThat(kinds).contains(Timeline.Kind.BREAKER_OPEN, Timeline.Kind.BREAKER_CLOSED, Timeline.Kind.LOOP_LAG);
+    assertThat(kinds).doesNotContain(Timeline.Kind.GOODPUT_RECOVERY);
+    double[] ok = breaker.timeSeries().values("client.mobile.outcome.ok");
+    assertThat(ok[ok.length - 1]).isZero();
+    assertThat(NetGoodput.of(breaker).value()).isLessThan(NetGoodput.of(base).value() + 1);
   }
 }

@@ -20,6 +20,12 @@ import org.cascadesim.models.runtime.Step;
  * layer in front of it when the call has a {@code retry}: the fallback then replaces the retried
  * call's final outcome, {@code Fallback(Retry(CircuitBreaker(call)))}.
  *
+ * <p>The handler keeps its worker until the call is out (sent, waiting for a retry or queued for a
+ * bulkhead permit): a call the breaker refuses at once (short-circuited, a full semaphore or
+ * bulkhead) fails within the same callback, as a rejected promise's handler runs as a microtask
+ * before the event loop moves on; an answer that comes back later (the callee's failure, a
+ * timeout) is a callback that queues for the loop like a success ({@link Execution#fail}).
+ *
  * @param target the callee through the breaker, possibly behind a retrying layer
  * @param timeoutNanos the step's deadline on {@code target} (a retry deadline over all attempts),
  *     or {@link Invocation#NO_TIMEOUT}
@@ -47,12 +53,14 @@ public record GuardedCall(
   @Override
   public void run(Execution execution) {
     Simulation sim = execution.simulation();
-    execution.beginWait();
+    boolean[] answered = {false};
     Invocation.send(sim, target, execution.call().context(), timeoutNanos, cancelOnTimeout,
         outcome -> {
+          answered[0] = true;
           if (outcome.isSuccess()) {
             execution.proceed();
           } else if (fallback == Fallback.DEGRADED) {
+            execution.beginWait();
             sim.schedule(fallbackLatency.sampleNanos(fallbackRandom), () -> {
               execution.markDegraded();
               execution.proceed();
@@ -61,5 +69,8 @@ public record GuardedCall(
             execution.fail(outcome);
           }
         });
+    if (!answered[0]) {
+      execution.beginWait(); // the call is out: the worker is free meanwhile
+    }
   }
 }

@@ -14,7 +14,9 @@ import org.cascadesim.models.request.Outcome;
  * <p>Life cycle: admitted by the service's runtime, it runs its steps in order; CPU steps need a
  * worker, waits (I/O, calls) give the worker back when the runtime is non-blocking; the first
  * failed call aborts the handler ({@code if err != nil { return err }}) and the request answers
- * with the failure. A downstream {@link Outcome#TIMEOUT} becomes {@link Outcome#ERROR} at this
+ * with the failure. On a non-blocking runtime whatever ends a wait (a success, a failure, a
+ * timeout, an early answer) queues for a worker before the handler goes on or ends: on an event
+ * loop the error handler is a callback like any other. A downstream {@link Outcome#TIMEOUT} becomes {@link Outcome#ERROR} at this
  * hop, because "timeout" is reserved for the caller's own deadline. Frames with exit hooks (for
  * scoped resources) are unwound on every exit path.
  */
@@ -87,30 +89,47 @@ public final class Execution {
 
   /** Moves on to the next step. */
   public void proceed() {
-    ServiceRuntime runtime = endpoint.runtime();
-    if (!onWorker && !runtime.holdsWorkerWhileWaiting()) {
-      waitingForWorker = true;
-      continuation = this::advance;
-      runtime.requestWorker(this);
-      return;
-    }
-    advance();
+    resume(this::advance);
   }
 
   /**
    * Aborts the handler with a failure: every open block's exit hook runs, innermost first, and the
-   * request answers with the failure. A downstream timeout becomes an error at this hop.
+   * request answers with the failure. A downstream timeout becomes an error at this hop. After a
+   * wait on a non-blocking runtime the failure is a callback like a success: it queues for a worker
+   * (the error handler runs on the event loop).
    */
   public void fail(Outcome outcome) {
-    finish(outcome == Outcome.TIMEOUT ? Outcome.ERROR : outcome);
+    Outcome answer = outcome == Outcome.TIMEOUT ? Outcome.ERROR : outcome;
+    resume(() -> finish(answer));
   }
 
   /**
    * Ends the handler early with this outcome as it is (a replayed idempotent response, a
-   * fallback): every open block's exit hook runs first.
+   * fallback): every open block's exit hook runs first. After a wait on a non-blocking runtime
+   * it queues for a worker, as {@link #fail(Outcome)} does.
    */
   public void answer(Outcome outcome) {
-    finish(outcome);
+    resume(() -> finish(outcome));
+  }
+
+  /**
+   * Runs the handler's next piece: at once when the execution holds its worker (the step did not
+   * wait, or the runtime keeps the worker across waits); otherwise, after a wait on a non-blocking
+   * runtime, it is a callback that queues for a worker in the runtime's order, whether it goes on,
+   * fails or answers (mechanisms.md d.1: every ready callback is served FIFO).
+   */
+  private void resume(Runnable next) {
+    if (finished) {
+      return;
+    }
+    ServiceRuntime runtime = endpoint.runtime();
+    if (!onWorker && !runtime.holdsWorkerWhileWaiting()) {
+      waitingForWorker = true;
+      continuation = next;
+      runtime.requestWorker(this);
+      return;
+    }
+    next.run();
   }
 
   /**
@@ -202,7 +221,8 @@ public final class Execution {
 
   /**
    * Starts a wait (a call, I/O, a queue for a resource): a non-blocking runtime takes the worker
-   * back; the step resumes with {@link #proceed()} or {@link #fail(Outcome)} when the wait ends.
+   * back; the step resumes with {@link #proceed()}, {@link #fail(Outcome)} or {@link
+   * #answer(Outcome)} when the wait ends, each of which queues for a worker again first.
    */
   public void beginWait() {
     ServiceRuntime runtime = endpoint.runtime();

@@ -8,6 +8,11 @@ import org.cascadesim.core.Simulation;
 import org.cascadesim.core.metrics.LatencyRecorder;
 import org.cascadesim.core.metrics.TimeWeightedGauge;
 import org.cascadesim.core.random.Distribution;
+import org.cascadesim.core.random.RandomStream;
+import org.cascadesim.models.breaker.BreakerCallee;
+import org.cascadesim.models.breaker.GuardedCall;
+import org.cascadesim.models.breaker.OpossumBreaker;
+import org.cascadesim.models.breaker.OpossumConfig;
 import org.cascadesim.models.request.Invocation;
 import org.cascadesim.models.request.Outcome;
 import org.cascadesim.models.request.RequestContext;
@@ -15,12 +20,15 @@ import org.cascadesim.models.runtime.Endpoint;
 import org.cascadesim.models.runtime.Service;
 import org.cascadesim.models.runtime.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The event loop's rules, each with hand-computed times: callbacks run first in, first out, each
  * to completion (a {@code cpu} step blocks every endpoint and late timers), waits and offloads
  * give the loop back, the pool is FIFO with N threads, completion callbacks and the per-request
- * overhead cost loop time, and limited cores are shared equally.
+ * overhead cost loop time, limited cores are shared equally, and a failed answer queues for the
+ * loop like a successful one.
  */
 class EventLoopTest {
 
@@ -198,5 +206,61 @@ class EventLoopTest {
     // x timed out at 11 ms but its 50 ms still run on the loop, in front of "after".
     assertThat(log).containsExactly("x TIMEOUT at " + 11 * MS, "block OK at " + 100 * MS,
         "after OK at " + 250 * MS);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Outcome.class, names = {"OK", "ERROR"})
+  void aCallsAnswerWaitsForTheBusyLoopWhetherItSucceededOrFailed(Outcome answer) {
+    Service api = service(0, 4, 0, CpuCores.UNLIMITED);
+    api.endpoint("/x").setProgram(List.of(new Step.Call(new FixedDependency(sim, 10 * MS, answer), Invocation.NO_TIMEOUT, false)));
+    api.endpoint("/block").setProgram(List.of(cpu(100 * MS)));
+    send("x", api.endpoint("/x"), 0);
+    send("block", api.endpoint("/block"), 1 * MS);
+    sim.runUntilIdle();
+
+    // The answer arrives at 10 ms, but the loop is blocked from 1 ms to 101 ms: the handler's
+    // continuation, or its error handler, runs at 101 ms either way.
+    assertThat(log).containsExactlyInAnyOrder("x " + answer + " at " + 101 * MS, "block OK at " + 101 * MS);
+    assertThat(latency("service.api.loop.lag").histogram().getMaxValue())
+        .isBetween(91 * MS - 91 * US, 91 * MS + 91 * US);
+  }
+
+  @Test
+  void aCallTimeoutCancelsOnTimeButItsHandlerWaitsForTheBusyLoop() {
+    Service api = service(0, 4, 0, CpuCores.UNLIMITED);
+    FixedDependency hung = new FixedDependency(sim, 0, null);
+    api.endpoint("/x").setProgram(List.of(new Step.Call(hung, 10 * MS, true)));
+    api.endpoint("/block").setProgram(List.of(cpu(100 * MS)));
+    send("x", api.endpoint("/x"), 0);
+    send("block", api.endpoint("/block"), 1 * MS);
+    sim.runUntilIdle();
+
+    // The deadline decides the race at 10 ms (the hung work is cancelled then); the timeout's
+    // handler is a loop callback, so x answers its error when the loop is free at 101 ms.
+    assertThat(hung.cancelledAtNanos).containsExactly(10 * MS);
+    assertThat(log).containsExactlyInAnyOrder("x ERROR at " + 101 * MS, "block OK at " + 101 * MS);
+  }
+
+  @Test
+  void aCallTheBreakerRefusesAtOnceFailsWithinTheSameCallback() {
+    Service api = service(0, 4, 0, CpuCores.UNLIMITED);
+    OpossumBreaker breaker = new OpossumBreaker(sim, "api", "dep",
+        OpossumConfig.defaults().withTimeoutNanos(0).withCapacity(1));
+    RandomStream unused = sim.random("test.fallback");
+    BreakerCallee through = new BreakerCallee(sim, new FixedDependency(sim, 0, null), Invocation.NO_TIMEOUT, false, breaker);
+    api.endpoint("/x").setProgram(List.of(new GuardedCall(through, Invocation.NO_TIMEOUT, false,
+        GuardedCall.Fallback.ERROR, new Distribution.Constant(0), unused)));
+    api.endpoint("/block").setProgram(List.of(cpu(100 * MS)));
+    api.endpoint("/y").setProgram(List.of(cpu(50 * MS)));
+    send("x1", api.endpoint("/x"), 0); // holds the one semaphore permit for ever
+    send("block", api.endpoint("/block"), 1 * MS);
+    send("x2", api.endpoint("/x"), 2 * MS);
+    send("y", api.endpoint("/y"), 3 * MS);
+    sim.runUntilIdle();
+
+    // x2 starts at 101 ms; the full semaphore rejects its call synchronously, so the rejection
+    // handler runs in the same callback (a microtask) instead of queueing behind y.
+    assertThat(log).containsExactlyInAnyOrder("x2 REJECTED at " + 101 * MS, "block OK at " + 101 * MS,
+        "y OK at " + 151 * MS);
   }
 }
