@@ -49,6 +49,13 @@ class ScenarioFuzzTest {
     3936794398418131120L,
     3858746450553774808L,
     1805199821649212872L,
+    // latencyPerInFlight: 999999999999ms times the calls in service overflowed a long: "delay must
+    // be >= 0" (fixed 2026-11-26: saturates).
+    28129L,
+    190270L,
+    // users: {count: 999999999}: one pending event per user ran out of memory after 20 s (fixed
+    // 2026-11-26: users.count must be at most limits.maxInFlight).
+    61524632365L,
   };
 
   private static final List<String> SOURCES = bundled();

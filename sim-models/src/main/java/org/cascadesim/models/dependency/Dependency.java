@@ -170,7 +170,7 @@ public final class Dependency implements Callee {
         hang |= phase.hang();
       }
     }
-    long serviceNanos = dist.sampleNanos(latencyStream) + latencyPerInFlightNanos * inService;
+    long serviceNanos = saturatedAdd(dist.sampleNanos(latencyStream), congestionNanos());
     boolean fails = errorStream.nextDouble() < rate;
     if (shedExpired && job.fromQueue && job.call.deadlineNanos() != Invocation.NO_TIMEOUT
         && now + serviceNanos > job.call.deadlineNanos()) {
@@ -189,6 +189,19 @@ public final class Dependency implements Callee {
     }
     job.handle = sim.schedule(serviceNanos, () -> job.finish(fails ? Outcome.ERROR : Outcome.OK));
     return true;
+  }
+
+  /** The latency added by the calls already in service, saturating at {@code Long.MAX_VALUE}. */
+  private long congestionNanos() {
+    if (inService == 0 || latencyPerInFlightNanos == 0) {
+      return 0;
+    }
+    return latencyPerInFlightNanos > Long.MAX_VALUE / inService ? Long.MAX_VALUE : latencyPerInFlightNanos * inService;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   private void releaseServer() {

@@ -99,6 +99,11 @@ public final class ScenarioValidator {
       } else if (client.load() instanceof ClosedLoopLoad closed) {
         if (closed.users() <= 0) {
           add(path + ".users.count", "must be at least 1 (was " + closed.users() + ")");
+        } else if (closed.users() > spec.limits().maxInFlight()) {
+          // Every user may have a request in flight; a population past the limit would also hold
+          // one pending event per user from the start (999,999,999 users ran out of memory).
+          add(path + ".users.count", "must be at most limits.maxInFlight (" + spec.limits().maxInFlight()
+              + "): each user may have a request in flight (was " + closed.users() + ")");
         }
         distribution(path + ".users.thinkTime", closed.thinkTime());
       }

@@ -32,6 +32,22 @@ class DependencyCongestionTest {
   }
 
   @Test
+  void aHugeStepSaturatesInsteadOfOverflowing() {
+    // 999999999999ms per call in service (a fuzzed scenario): two in service would overflow a
+    // long; the latency saturates at the end of time instead, and the calls stay in flight.
+    Simulation sim = new Simulation(1);
+    Dependency server = new Dependency(sim, "server", new Distribution.Constant(1000 * MS), 0,
+        Dependency.UNLIMITED, Dependency.QueueOrder.FIFO, -1, List.of());
+    server.congestion(999_999_999_999L * MS, false);
+    for (int i = 0; i < 12; i++) {
+      Invocation.send(sim, server, new RequestContext(i, 1, null), Invocation.NO_TIMEOUT, false, outcome -> { });
+    }
+    sim.runUntil(10_000 * MS);
+    assertThat(server.stats().count(Outcome.OK)).isEqualTo(1);
+    assertThat(server.stats().inFlight()).isEqualTo(11);
+  }
+
+  @Test
   void aDeadlineAwareQueueDropsCallsThatCannotFinishInTime() {
     Simulation sim = new Simulation(1);
     Dependency server = new Dependency(sim, "server", new Distribution.Constant(100 * MS), 0,

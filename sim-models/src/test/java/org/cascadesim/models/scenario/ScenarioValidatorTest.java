@@ -225,6 +225,16 @@ class ScenarioValidatorTest {
   }
 
   @Test
+  void rejectsMoreUsersThanRequestsMayBeInFlight() {
+    ScenarioSpec spec = spec(
+        clients(new ClientSpec(new EndpointRef("payments", "/charge"),
+            new ClosedLoopLoad(1_000_001, new ConstantDist(0)), ScenarioDefaults.NO_TIMEOUT)),
+        services(chargeCalls(new DependencyRef("provider"))), provider(new ConstantDist(MS)));
+    assertThat(issues(spec)).containsExactly(new ValidationIssue("clients.shoppers.users.count",
+        "must be at most limits.maxInFlight (1000000): each user may have a request in flight (was 1000001)"));
+  }
+
+  @Test
   void checksEveryDistributionKind() {
     List<DistributionSpec> bad = List.of(
         new UniformDist(5 * MS, 2 * MS),
