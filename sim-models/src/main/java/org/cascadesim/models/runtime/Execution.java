@@ -33,7 +33,8 @@ public final class Execution {
   private boolean waitingForWorker;
   private long queuedSinceNanos;
   private boolean queuedAsNew;
-  private Runnable continuation;
+  /** What the execution does when it next gets a worker: go on (null) or end with this outcome. */
+  private Outcome endingOnWorker;
   private Runnable abortWait;
   private boolean degraded;
 
@@ -58,7 +59,7 @@ public final class Execution {
   void start() {
     call.onCancel(this::cancel);
     waitingForWorker = true;
-    continuation = this::advance;
+    endingOnWorker = null;
     if (!endpoint.runtime().admit(this)) {
       waitingForWorker = false;
       finish(Outcome.REJECTED);
@@ -69,9 +70,9 @@ public final class Execution {
   public void onWorker() {
     onWorker = true;
     waitingForWorker = false;
-    Runnable next = continuation;
-    continuation = null;
-    next.run();
+    Outcome ending = endingOnWorker;
+    endingOnWorker = null;
+    continueWith(ending);
   }
 
   void markQueued(long nowNanos, boolean asNew) {
@@ -89,7 +90,7 @@ public final class Execution {
 
   /** Moves on to the next step. */
   public void proceed() {
-    resume(this::advance);
+    resume(null);
   }
 
   /**
@@ -99,8 +100,7 @@ public final class Execution {
    * (the error handler runs on the event loop).
    */
   public void fail(Outcome outcome) {
-    Outcome answer = outcome == Outcome.TIMEOUT ? Outcome.ERROR : outcome;
-    resume(() -> finish(answer));
+    resume(outcome == Outcome.TIMEOUT ? Outcome.ERROR : outcome);
   }
 
   /**
@@ -109,27 +109,37 @@ public final class Execution {
    * it queues for a worker, as {@link #fail(Outcome)} does.
    */
   public void answer(Outcome outcome) {
-    resume(() -> finish(outcome));
+    resume(outcome);
   }
 
   /**
-   * Runs the handler's next piece: at once when the execution holds its worker (the step did not
+   * Runs the handler's next piece (go on when {@code ending} is null, else end with it; no
+   * allocation on this per-step path): at once when the execution holds its worker (the step did not
    * wait, or the runtime keeps the worker across waits); otherwise, after a wait on a non-blocking
    * runtime, it is a callback that queues for a worker in the runtime's order, whether it goes on,
    * fails or answers (mechanisms.md d.1: every ready callback is served FIFO).
    */
-  private void resume(Runnable next) {
+  private void resume(Outcome ending) {
     if (finished) {
       return;
     }
     ServiceRuntime runtime = endpoint.runtime();
     if (!onWorker && !runtime.holdsWorkerWhileWaiting()) {
       waitingForWorker = true;
-      continuation = next;
+      endingOnWorker = ending;
       runtime.requestWorker(this);
       return;
     }
-    next.run();
+    continueWith(ending);
+  }
+
+  /** Goes on with the next step ({@code ending} null) or ends the handler with {@code ending}. */
+  private void continueWith(Outcome ending) {
+    if (ending == null) {
+      advance();
+    } else {
+      finish(ending);
+    }
   }
 
   /**
