@@ -1,6 +1,8 @@
 package org.cascadesim.cli.output;
 
+import java.io.Console;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.util.Locale;
 
 /**
@@ -34,12 +36,40 @@ public final class Progress {
     this.total = total;
   }
 
-  /** Returns the mode for this process: a bar when there is a console, lines otherwise. */
+  /** Returns the mode for this process: a bar when it runs on a terminal, lines otherwise. */
   public static Mode detect(boolean quiet) {
+    return detect(quiet, onTerminal(System.console()));
+  }
+
+  /** Returns the mode for {@code --quiet} and whether the process runs on a terminal. */
+  static Mode detect(boolean quiet, boolean terminal) {
     if (quiet) {
       return Mode.QUIET;
     }
-    return System.console() != null ? Mode.BAR : Mode.LINES;
+    return terminal ? Mode.BAR : Mode.LINES;
+  }
+
+  /**
+   * Whether {@code console} is a terminal. Up to JDK 21 {@link System#console()} is null unless
+   * the process runs on a terminal; from JDK 22 on it may return a console when input and output
+   * are redirected too, and {@code Console.isTerminal()} (JDK 22+, called reflectively since this
+   * code compiles for 17) tells the two apart.
+   */
+  static boolean onTerminal(Console console) {
+    if (console == null) {
+      return false;
+    }
+    Method isTerminal;
+    try {
+      isTerminal = Console.class.getMethod("isTerminal");
+    } catch (NoSuchMethodException e) {
+      return true; // JDK 17 to 21: a console exists only on a terminal
+    }
+    try {
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false; // cannot tell: plain lines are safe anywhere
+    }
   }
 
   /** Reports that variant number {@code index} (0-based) starts. */

@@ -77,8 +77,14 @@ class BenchCommandTest {
     assertThat(byName.get("hold-1k").get("pendingEvents").asLong()).isEqualTo(1_000);
     assertThat(byName.get("hold-1m").get("pendingEvents").asLong()).isEqualTo(1_000_000);
     for (String hold : List.of("hold-1k", "hold-1m", "ref-hold-1k", "ref-hold-1m")) {
-      assertThat(byName.get(hold).get("bytesPerPendingEvent").asDouble()).as(hold).isPositive();
-      assertThat(byName.get(hold).get("footprintBytesPerPendingEvent").asDouble()).as(hold).isPositive();
+      // The arrays' footprint is deterministic: every pending event keeps at least its 8-byte time.
+      assertThat(byName.get(hold).get("footprintBytesPerPendingEvent").asDouble()).as(hold).isGreaterThanOrEqualTo(8.0);
+      // The heap figure is a difference of used heap around a GC: whatever the collector did, it is
+      // there and a number, but its sign and size are not the test's business.
+      JsonNode heap = byName.get(hold).get("bytesPerPendingEvent");
+      assertThat(heap).as(hold).isNotNull();
+      assertThat(heap.isNumber()).as(hold + ": %s", heap).isTrue();
+      assertThat(heap.asDouble()).as(hold).isFinite();
     }
     assertThat(byName.get("mm1").get("ratioToReference").asDouble()).isPositive();
     assertThat(byName.get("timeouts").get("timeRatio").asDouble()).isPositive();

@@ -109,11 +109,10 @@ class InvalidScenarioFilesTest {
   void eachSingleMistakeFileReportsOnlyThatMistake() {
     for (Object[] row : EXPECTED) {
       Path p = DIR.resolve((String) row[0]);
-      try {
-        new ScenarioReader().read(p);
-      } catch (ScenarioException e) {
-        assertThat(e.problems()).as("problems of %s", row[0]).hasSize(1);
-      }
+      assertThatThrownBy(() -> new ScenarioReader().read(p))
+          .as("%s is refused", row[0])
+          .isInstanceOfSatisfying(
+              ScenarioException.class, e -> assertThat(e.problems()).as("problems of %s", row[0]).hasSize(1));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Broken, huge or hostile files get one clear problem each, quickly, never a crash or a hang. */
@@ -43,6 +44,9 @@ class ParserLimitsTest {
   }
 
   @Test
+  // A guard, not a measurement: expanded, the bomb has 9^9 steps; SEPARATE_THREAD makes a hang or
+  // a runaway expansion fail instead of blocking the build.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void refusesAYamlAliasBombWithItsLocation() throws Exception {
     StringBuilder yaml = new StringBuilder(VALID).append("      /a: &a [{cpu: 1ms},{cpu: 1ms},{cpu: 1ms},{cpu: 1ms},{cpu: 1ms},{cpu: 1ms},{cpu: 1ms},{cpu: 1ms},{cpu: 1ms}]\n");
     for (char c = 'b'; c <= 'i'; c++) {

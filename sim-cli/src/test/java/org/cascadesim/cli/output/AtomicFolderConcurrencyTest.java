@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class AtomicFolderConcurrencyTest {
         }));
       }
       for (Future<?> f : writes) {
-        f.get();
+        f.get(60, TimeUnit.SECONDS); // a guard against a deadlock, not a measurement
       }
     } finally {
       pool.shutdownNow();

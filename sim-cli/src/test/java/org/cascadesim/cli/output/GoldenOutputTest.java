@@ -55,6 +55,8 @@ class GoldenOutputTest {
 
   @Test
   void progressGoesToStderrOneLinePerVariantWhenNotOnATerminal() {
+    // Surefire's forked JVM reads and writes pipes, never a terminal, on every JDK (on 22+
+    // System.console() is not null there, but it is no terminal: ProgressTest).
     Cli cli = Cli.run("compare", Cli.SMALL, "--variants", "deadline", "--no-output");
     assertThat(cli.err().lines().toList())
         .hasSize(2)

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.cascadesim.cli.Main;
 import org.cascadesim.cli.io.ScenarioReader;
 import org.cascadesim.core.random.SeedMixer;
@@ -81,7 +82,9 @@ class SweepTest {
       assertThat(Files.readAllBytes(parallel.resolve(file))).as(file).isEqualTo(Files.readAllBytes(serial.resolve(file)));
     }
     assertThat(Files.readAllLines(serial.resolve("runs.csv"))).hasSize(1 + 2 * 2 * 3);
-    assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("serial", "parallel");
+    try (Stream<Path> folders = Files.list(tmp)) {
+      assertThat(folders.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("serial", "parallel");
+    }
   }
 
   @Test

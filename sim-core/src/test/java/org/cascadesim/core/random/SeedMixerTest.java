@@ -50,6 +50,9 @@ class SeedMixerTest {
   void streamSeedFollowsItsDocumentedDefinition() {
     long master = 42L;
     String name = "client.backoff";
+    // A compatibility pin, not an independent check: the recomputation restates the documented
+    // definition with the same (separately verified) building blocks, and the literal pins the
+    // value so that every seed of every saved scenario keeps naming the same random streams.
     long expected = SeedMixer.mix64(master ^ SeedMixer.mix64(SeedMixer.hashName(name) + SeedMixer.GOLDEN_GAMMA));
 
     assertThat(SeedMixer.streamSeed(master, name)).isEqualTo(expected).isEqualTo(0x8a24e75df161552eL);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.cascadesim.core.random.RandomStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ArrivalProcessTest {
 
@@ -48,6 +49,9 @@ class ArrivalProcessTest {
   }
 
   @Test
+  // A guard, not a measurement: the regression it pins drew about a trillion candidates (hours),
+  // the fix takes microseconds. SEPARATE_THREAD makes a hang fail instead of blocking the build.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aHugeSpikeFarFromAZeroRateDoesNotCostWorkPerRejectedCandidate() {
     // Found by the scenario fuzzer: thinning at the global peak rate (1e12/s) through a long
     // zero-rate stretch drew about a trillion candidates for one arrival. Piecewise thinning skips

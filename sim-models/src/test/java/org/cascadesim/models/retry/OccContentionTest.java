@@ -1,6 +1,7 @@
 package org.cascadesim.models.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -68,9 +69,7 @@ class OccContentionTest {
   /** Prints the docs table (docs/retries.md) when run with -Docc.table=true; skipped otherwise. */
   @Test
   void printTheTableForTheDocs() {
-    if (!Boolean.getBoolean("occ.table")) {
-      return;
-    }
+    assumeTrue(Boolean.getBoolean("occ.table"), "prints the docs table only with -Docc.table=true");
     StringBuilder out = new StringBuilder("| clients |");
     for (Backoff.Kind k : KINDS) {
       out.append(' ').append(k.label()).append(" calls | ").append(k.label()).append(" ms |");
