@@ -49,7 +49,13 @@ public final class Main implements Runnable {
     CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      // picocli passes Errors through (a StackOverflowError is a bug; an OutOfMemoryError a run
+      // too big for the heap): they get the same one-line report as any internal error.
+      return InternalErrorHandler.report(e, err);
+    }
   }
 
   /** Builds the configured command tree; tests use it to inspect help and options. */
@@ -69,13 +75,22 @@ public final class Main implements Runnable {
     @Override
     public int handleExecutionException(
         Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-      PrintWriter err = commandLine.getErr();
-      err.println("sim: internal error: " + ex);
+      return report(ex, commandLine.getErr());
+    }
+
+    static int report(Throwable ex, PrintWriter err) {
+      if (ex instanceof OutOfMemoryError) {
+        err.println("sim: out of memory (" + ex.getMessage() + "); give the JVM more heap, e.g."
+            + " JAVA_OPTS=-Xmx8g ./sim ..., or shorten the run or lower limits.maxInFlight");
+      } else {
+        err.println("sim: internal error: " + ex);
+      }
       if (System.getenv("SIM_DEBUG") != null) {
         ex.printStackTrace(err);
       } else {
         err.println("sim: set SIM_DEBUG=1 to see the stack trace");
       }
+      err.flush();
       return ExitCodes.INTERNAL_ERROR;
     }
   }

@@ -99,15 +99,25 @@ public final class ScenarioReader {
     Node root = parser.parse(source, text, format, syntax);
     problems.addAll(syntax);
     Node.MapNode base;
+    Node.MapNode baseTree;
     Node variantsNode = null;
     Node.Entry sloEntry = null;
     Node.Entry timelineEntry = null;
     if (root instanceof Node.MapNode map) {
       Map<String, Node.Entry> entries = new LinkedHashMap<>(map.entries());
       Node.Entry variants = entries.remove("variants");
-      sloEntry = entries.remove("slo");
-      timelineEntry = entries.remove("timeline");
       variantsNode = variants == null ? null : variants.value();
+      // --set applies to the whole file but variants (slo and timeline included), then the
+      // scenario proper is split from its slo and timeline, which variants do not change.
+      List<Problem> setProblems = new ArrayList<>();
+      Map<String, Node.Entry> resolved = new LinkedHashMap<>(
+          overrides.apply(new Node.MapNode(map.location(), entries), setOverrides, setProblems).entries());
+      problems.addAll(setProblems);
+      sloEntry = resolved.remove("slo");
+      timelineEntry = resolved.remove("timeline");
+      baseTree = new Node.MapNode(map.location(), resolved);
+      entries.remove("slo");
+      entries.remove("timeline");
       base = new Node.MapNode(map.location(), entries);
     } else {
       problems.add(
@@ -117,9 +127,6 @@ public final class ScenarioReader {
                   + root.describe()));
       throw new ScenarioException(problems.list());
     }
-    List<Problem> setProblems = new ArrayList<>();
-    Node.MapNode baseTree = overrides.apply(base, setOverrides, setProblems);
-    problems.addAll(setProblems);
     ScenarioSpec baseSpec = bindAndValidate(baseTree, root.location(), problems, null);
 
     Map<String, VariantSpec> variants = new LinkedHashMap<>();

@@ -47,6 +47,19 @@ class OverridesTest {
   }
 
   @Test
+  void setsAndChecksTheTimelineAndTheSlosLikeTheRestOfTheFile() {
+    String withSlo = YAML + "slo:\n  - {client: app, p99: \"< 1s\"}\n";
+    ResolvedScenario s = reader.parse("t.yaml", withSlo, TreeParser.Format.YAML,
+        List.of("timeline.loopLag=250ms", "slo[0].p99=< 2s"));
+    assertThat(s.timeline().loopLagNanos()).isEqualTo(250_000_000L);
+    assertThat(s.slos()).singleElement().extracting(org.cascadesim.models.scenario.SloSpec::threshold).isEqualTo(2e9); // nanoseconds
+    assertThat(problems("timeline.loopLag=abc")).singleElement().asString()
+        .contains("timeline.loopLag: 'abc' is not a duration");
+    assertThat(problems("timeline.bogus=1")).singleElement().asString()
+        .contains("timeline.bogus: unknown key 'bogus'");
+  }
+
+  @Test
   void addsKeysThatTheFileOmits() {
     ResolvedScenario s = read("clients.app.timeout=1s", "limits.maxEvents=1000");
     assertThat(s.base().clients().get("app").timeoutNanos()).isEqualTo(1_000_000_000L);
