@@ -224,7 +224,7 @@ public final class HtmlReport {
           continue;
         }
         out.append("<tr><td>").append(swatch(i)).append(Html.escape(run.variant())).append("</td>");
-        row(out, t, run.durationNanos());
+        row(out, t, run.measuredNanos());
         out.append("</tr>\n");
       }
       out.append("</tbody>\n");
@@ -232,7 +232,7 @@ public final class HtmlReport {
     out.append("</table>\n");
   }
 
-  private static void row(StringBuilder out, TrafficSummary t, long durationNanos) {
+  private static void row(StringBuilder out, TrafficSummary t, long measuredNanos) {
     Histogram h = t.latency();
     boolean any = h.getTotalCount() > 0;
     long other = t.count(Outcome.SHORT_CIRCUITED) + t.count(Outcome.CONFLICT) + t.count(Outcome.DEGRADED);
@@ -246,7 +246,7 @@ public final class HtmlReport {
       Units.count(other),
       Units.count(t.inFlight()),
       String.format(Locale.ROOT, "%.1f%%", t.successRate() * 100),
-      String.format(Locale.ROOT, "%.1f", t.goodputPerSecond(durationNanos)),
+      String.format(Locale.ROOT, "%.1f", t.goodputPerSecond(measuredNanos)),
       any ? Units.millis(h.getValueAtPercentile(50)) : "-",
       any ? Units.millis(h.getValueAtPercentile(90)) : "-",
       any ? Units.millis(h.getValueAtPercentile(99)) : "-",

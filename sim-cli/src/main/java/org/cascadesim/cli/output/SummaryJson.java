@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SummaryJson {
   /** The schema identifier; its number changes only when a key is renamed or removed. */
-  public static final String SCHEMA = "cascadesim-summary/1";
+  public static final String SCHEMA = "cascadesim-summary/2";
   /** The percentiles reported for every latency, as k6 names them. */
   public static final double[] PERCENTILES = {50, 90, 99, 99.9};
 
@@ -73,6 +73,8 @@ public final class SummaryJson {
       v.put("description", spec == null ? "" : spec.description().strip());
       v.put("seed", run.seed());
       v.put("duration_s", seconds(run.durationNanos()));
+      v.put("warmup_s", seconds(run.warmupNanos()));
+      v.put("measured_s", seconds(run.measuredNanos()));
       ObjectNode stop = v.putObject("stop");
       stop.put("reason", run.stop().reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       stop.put("time_s", seconds(run.stop().timeNanos()));
@@ -80,9 +82,9 @@ public final class SummaryJson {
       stop.put("limit_hit", run.stop().hitLimit());
       stop.put("detail", run.stop().detail());
       v.put("balanced", run.balances());
-      section(v.putObject("clients"), run.clients(), run.durationNanos());
-      section(v.putObject("endpoints"), run.endpoints(), run.durationNanos());
-      section(v.putObject("dependencies"), run.dependencies(), run.durationNanos());
+      section(v.putObject("clients"), run.clients(), run.measuredNanos());
+      section(v.putObject("endpoints"), run.endpoints(), run.measuredNanos());
+      section(v.putObject("dependencies"), run.dependencies(), run.measuredNanos());
       timeline(v.putArray("timeline"), Timeline.of(run, scenario.timeline()));
     }
     return root;
@@ -99,28 +101,28 @@ public final class SummaryJson {
     }
   }
 
-  private static void section(ObjectNode node, List<TrafficSummary> rows, long durationNanos) {
+  private static void section(ObjectNode node, List<TrafficSummary> rows, long measuredNanos) {
     for (TrafficSummary t : rows) {
       ObjectNode c = node.putObject(t.name());
       if (!t.target().isEmpty()) {
         c.put("target", t.target());
       }
-      counter(c.putObject("requests"), t.offered(), durationNanos);
+      counter(c.putObject("requests"), t.offered(), measuredNanos);
       ObjectNode outcomes = c.putObject("outcomes");
       for (Outcome outcome : Outcome.values()) {
-        counter(outcomes.putObject(outcome.label()), t.count(outcome), durationNanos);
+        counter(outcomes.putObject(outcome.label()), t.count(outcome), measuredNanos);
       }
       c.put("in_flight", t.inFlight());
-      c.putObject("goodput").put("rate", rate(t.count(Outcome.OK), durationNanos));
+      c.putObject("goodput").put("rate", rate(t.count(Outcome.OK), measuredNanos));
       c.put("success_rate", round(BigDecimal.valueOf(t.successRate())));
       trend(c.putObject("latency_ms"), t.latency());
       trend(c.putObject("latency_ok_ms"), t.latencyOk());
     }
   }
 
-  private static void counter(ObjectNode node, long count, long durationNanos) {
+  private static void counter(ObjectNode node, long count, long measuredNanos) {
     node.put("count", count);
-    node.put("rate", rate(count, durationNanos));
+    node.put("rate", rate(count, measuredNanos));
   }
 
   /** A k6 trend in ms: count, avg, min, the percentiles and max; null statistics when empty. */
@@ -158,12 +160,12 @@ public final class SummaryJson {
     return plain(BigDecimal.valueOf(nanos, 9));
   }
 
-  private static BigDecimal rate(long count, long durationNanos) {
-    if (durationNanos <= 0) {
+  private static BigDecimal rate(long count, long spanNanos) {
+    if (spanNanos <= 0) {
       return BigDecimal.ZERO;
     }
     return round(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(1_000_000_000L))
-        .divide(BigDecimal.valueOf(durationNanos), 6, RoundingMode.HALF_EVEN));
+        .divide(BigDecimal.valueOf(spanNanos), 6, RoundingMode.HALF_EVEN));
   }
 
   static BigDecimal round(BigDecimal value) {

@@ -95,7 +95,7 @@ public final class ComparisonTable {
           cells.add(Units.count(t.count(outcome)));
         }
         cells.add(Units.count(t.inFlight()));
-        cells.add(String.format(Locale.ROOT, "%.1f", t.goodputPerSecond(runs.get(r).durationNanos())));
+        cells.add(String.format(Locale.ROOT, "%.1f", t.goodputPerSecond(runs.get(r).measuredNanos())));
         Histogram h = t.latency();
         boolean any = h.getTotalCount() > 0;
         for (double p : new double[] {50, 90, 99, 99.9}) {
@@ -111,7 +111,7 @@ public final class ComparisonTable {
     for (int r = 1; r < rows.size(); r++) {
       if (rows.get(r) != null) {
         out.append("  ").append(runs.get(r).variant()).append(" vs ").append(runs.get(0).variant()).append(": ")
-            .append(versus(first, rows.get(r), runs.get(0).durationNanos(), runs.get(r).durationNanos()))
+            .append(versus(first, rows.get(r), runs.get(0).measuredNanos(), runs.get(r).measuredNanos()))
             .append(System.lineSeparator());
       }
     }

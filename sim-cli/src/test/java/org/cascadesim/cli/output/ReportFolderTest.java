@@ -107,6 +107,28 @@ class ReportFolderTest {
   }
 
   @Test
+  void afterAWarmUpEveryRateDividesByTheMeasuredSpanInTheFileAsInTheTable() throws IOException {
+    // quickstart: 180 s with a 10 s warm-up, so rates divide by 170 s (they divided by 180 s in
+    // summary.json, compare and report.html while the run table divided by 170 s).
+    Path out = tmp.resolve("q");
+    Cli cli = Cli.run("run", "../scenarios/quickstart.yaml", "--out", out.toString());
+    JsonNode base = JsonMapper.builder().build().readTree(Files.readString(out.resolve("summary.json")))
+        .get("variants").get("base");
+    assertThat(base.get("warmup_s").asLong()).isEqualTo(10);
+    assertThat(base.get("measured_s").asLong()).isEqualTo(170);
+    JsonNode shoppers = base.get("clients").get("shoppers");
+    long ok = shoppers.get("outcomes").get("ok").get("count").asLong();
+    java.math.BigDecimal perMeasuredSecond = java.math.BigDecimal.valueOf(ok)
+        .divide(java.math.BigDecimal.valueOf(170), 6, java.math.RoundingMode.HALF_EVEN);
+    assertThat(shoppers.get("goodput").get("rate").decimalValue()).isEqualByComparingTo(perMeasuredSecond);
+    String tableGoodput = String.format(java.util.Locale.ROOT, " %.1f ", perMeasuredSecond.doubleValue());
+    assertThat(cli.out().lines().filter(l -> l.startsWith("shoppers -> checkout /pay")).findFirst().orElseThrow())
+        .contains(tableGoodput);
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains(">" + tableGoodput.strip() + "<");
+  }
+
+  @Test
   void timeSeriesCsvHasOneRowPerSecondAndItsCountsAddUpToTheTotals() throws IOException {
     Path out = tmp.resolve("r");
     Cli.run("run", Cli.SMALL, "--out", out.toString(), "-q");
