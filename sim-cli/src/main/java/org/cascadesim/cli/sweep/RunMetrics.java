@@ -47,7 +47,7 @@ public final class RunMetrics {
     metrics.put(prefix + ".avg_ms", any ? h.getMean() / 1e6 : Double.NaN);
     metrics.put(prefix + ".max_ms", any ? h.getMaxValue() / 1e6 : Double.NaN);
     metrics.put(prefix + ".goodput_per_s", t.goodputPerSecond(measuredNanos));
-    metrics.put(prefix + ".success_rate", t.successRate());
+    metrics.put(prefix + ".success_rate", t.successRateOrNaN());
     metrics.put(prefix + ".requests", (double) t.offered());
     metrics.put(prefix + ".timeouts", (double) t.count(Outcome.TIMEOUT));
   }

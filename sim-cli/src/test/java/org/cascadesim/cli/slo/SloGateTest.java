@@ -90,6 +90,19 @@ class SloGateTest {
   }
 
   @Test
+  void aSuccessRateWithNoAnswerFailsAndSaysNothingWasAnswered() {
+    // The provider takes 60 s in a 10 s run: the client's requests are all still in flight at the end.
+    StringWriter out = new StringWriter();
+    int code = Main.execute(new String[] {"run", "src/test/resources/scenarios/slo/never-answered.yaml", "--all",
+        "--check", "--no-output"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+    assertThat(code).isEqualTo(99);
+    assertThat(out.toString().lines().filter(l -> l.contains("successRate")))
+        .containsExactly("  FAIL client app                               successRate >= 99.9%   measured n/a (no request was answered)",
+            "  PASS client app                               successRate >= 99.9%   measured 100.000%");
+  }
+
+  @Test
   void exitsWith0WhenEveryAssertionHolds() throws Exception {
     StringWriter out = new StringWriter();
 

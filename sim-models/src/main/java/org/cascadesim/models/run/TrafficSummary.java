@@ -59,9 +59,21 @@ public record TrafficSummary(
     return durationNanos <= 0 ? 0 : count(Outcome.OK) * 1e9 / durationNanos;
   }
 
-  /** Returns the fraction of answered requests that succeeded (1 when none was answered). */
+  /**
+   * Returns the fraction of answered requests that succeeded, NaN when none was answered: no answer
+   * is no data, not a success. SLO checks and sweep metrics use this one.
+   */
+  public double successRateOrNaN() {
+    long answered = answered();
+    return answered == 0 ? Double.NaN : (double) count(Outcome.OK) / answered;
+  }
+
+  /**
+   * Returns {@link #successRateOrNaN()}, but 1 when none was answered. Only summary.json and the
+   * HTML report still read it, because they cannot print NaN; nothing that judges a run may.
+   */
   public double successRate() {
     long answered = answered();
-    return answered == 0 ? 1 : (double) count(Outcome.OK) / answered;
+    return answered == 0 ? 1 : successRateOrNaN();
   }
 }
