@@ -245,7 +245,7 @@ public final class HtmlReport {
       Units.count(t.count(Outcome.REJECTED)),
       Units.count(other),
       Units.count(t.inFlight()),
-      String.format(Locale.ROOT, "%.1f%%", t.successRate() * 100),
+      Double.isNaN(t.successRate()) ? "-" : String.format(Locale.ROOT, "%.1f%%", t.successRate() * 100),
       String.format(Locale.ROOT, "%.1f", t.goodputPerSecond(measuredNanos)),
       any ? Units.millis(h.getValueAtPercentile(50)) : "-",
       any ? Units.millis(h.getValueAtPercentile(90)) : "-",

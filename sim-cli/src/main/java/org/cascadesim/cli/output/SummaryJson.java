@@ -114,7 +114,12 @@ public final class SummaryJson {
       }
       c.put("in_flight", t.inFlight());
       c.putObject("goodput").put("rate", rate(t.count(Outcome.OK), measuredNanos));
-      c.put("success_rate", round(BigDecimal.valueOf(t.successRate())));
+      double successRate = t.successRate();
+      if (Double.isNaN(successRate)) {
+        c.putNull("success_rate"); // nothing was answered: no data
+      } else {
+        c.put("success_rate", round(BigDecimal.valueOf(successRate)));
+      }
       trend(c.putObject("latency_ms"), t.latency());
       trend(c.putObject("latency_ok_ms"), t.latencyOk());
     }

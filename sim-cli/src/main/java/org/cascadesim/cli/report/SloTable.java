@@ -2,11 +2,14 @@ package org.cascadesim.cli.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.cascadesim.models.run.SloCheck;
 import org.cascadesim.models.scenario.SloSpec;
 
 /** Prints SLO results k6-style: one line per assertion with its measured value and a pass or fail mark. */
 public final class SloTable {
+  private static final Set<String> ANSWER_STATS = Set.of("p50", "p90", "p99", "p99.9", "max", "avg", "successRate");
+
   private SloTable() {}
 
   /** Formats the results of one variant. */
@@ -23,7 +26,8 @@ public final class SloTable {
   /** Formats a measured value in the unit of its statistic. */
   public static String value(SloSpec slo, double v) {
     if (Double.isNaN(v)) {
-      return "n/a (nothing measured)";
+      // Latencies and the success rate are NaN exactly when the subject answered no request.
+      return ANSWER_STATS.contains(slo.stat()) ? "n/a (no request was answered)" : "n/a (nothing measured)";
     }
     if (Double.isInfinite(v)) {
       return "never";

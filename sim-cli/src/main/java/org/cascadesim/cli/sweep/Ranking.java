@@ -48,6 +48,11 @@ public final class Ranking {
     public boolean surelyWorse() {
       return improvement != null && improvement.n() >= 2 && improvement.high() < 0;
     }
+
+    /** Returns whether the variant gets a rank: its mean meets the constraints and it has an objective value. */
+    public boolean ranked() {
+      return feasible && objective.n() > 0;
+    }
   }
 
   /** The ranking: entries best first, the base among them (its improvement is null). */
@@ -195,7 +200,7 @@ public final class Ranking {
     }
     List<Entry> ranked = new ArrayList<>(entries);
     Comparator<Entry> byMean = Comparator.comparingDouble(e -> sign * -e.objective().mean());
-    ranked.sort(Comparator.comparing((Entry e) -> !e.feasible() || Double.isNaN(e.objective().mean())).thenComparing(byMean));
+    ranked.sort(Comparator.comparing((Entry e) -> !e.ranked()).thenComparing(byMean));
     return new Result(objective, replications, scenarioSeed, control != null, List.copyOf(ranked));
   }
 
@@ -223,7 +228,7 @@ public final class Ranking {
       String interval = "[" + num(m.low()) + ", " + num(m.high()) + "]";
       if (e.improvement() == null) {
         out.append(String.format(Locale.ROOT, "  %-4s %-20s %14s %25s %14s %9s %25s %-9s %s%n",
-            e.feasible() ? rank++ : "-", e.variant(), num(m.mean()), interval, "(base)", "", "", "", ""));
+            e.ranked() ? rank++ : "-", e.variant(), num(m.mean()), interval, "(base)", "", "", "", ""));
         continue;
       }
       Estimate d = e.improvement();
@@ -233,7 +238,7 @@ public final class Ranking {
         reduction += " / " + reduction(e.measuredVarianceReduction());
       }
       out.append(String.format(Locale.ROOT, "  %-4s %-20s %14s %25s %14s %9s %25s %-9s %s%n",
-          e.feasible() ? rank++ : "-", e.variant(), num(m.mean()), interval, signed(d.mean()),
+          e.ranked() ? rank++ : "-", e.variant(), num(m.mean()), interval, signed(d.mean()),
           Double.isFinite(e.relativeImprovement()) ? String.format(Locale.ROOT, "%+.1f%%", 100 * e.relativeImprovement()) : "",
           "[" + signed(d.low()) + ", " + signed(d.high()) + "]", verdict, reduction));
     }
@@ -241,8 +246,8 @@ public final class Ranking {
         + "  interval of the paired differences; verdict 'better'/'worse' when that interval excludes 0.\n"
         + "  CRN variance reduction: (var(variant) + var(base)) / var(paired difference), how many times more\n"
         + "  independent replications the same interval width would need without common random numbers.\n");
-    if (result.ranked().stream().anyMatch(e -> !e.feasible())) {
-      out.append("  '-': the variant's mean breaks a constraint and is not ranked.\n");
+    if (result.ranked().stream().anyMatch(e -> !e.ranked())) {
+      out.append("  '-': not ranked: the variant's mean breaks a constraint, or no replication has a value of the objective.\n");
     }
     return out.toString();
   }

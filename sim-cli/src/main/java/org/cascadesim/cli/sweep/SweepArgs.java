@@ -145,7 +145,8 @@ public final class SweepArgs {
     }
     Path target = out != null ? out : Path.of("out", safe(base.base().name()), "sweep");
     return new Prepared(file, text, format, plan, List.copyOf(pointOverrides), List.copyOf(points), target, objective,
-        new SweepFolder.Options(!noCharts, List.copyOf(chartMetrics)));
+        new SweepFolder.Options(!noCharts, List.copyOf(chartMetrics),
+            objective == null ? null : objective.metric()));
   }
 
   static String safe(String name) {

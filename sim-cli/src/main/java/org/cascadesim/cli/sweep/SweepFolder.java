@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.cascadesim.cli.ExitCodes;
@@ -32,8 +33,10 @@ public final class SweepFolder {
    *
    * @param charts whether to draw charts ({@code --no-charts} turns them off)
    * @param chartMetrics the metrics to chart ({@code --metrics}); empty means the default ones
+   * @param pairedMetric the metric whose differences between the variants of a point are kept for
+   *     the paired t-test of {@code --best} (its objective's metric), or null without {@code --best}
    */
-  public record Options(boolean charts, List<String> chartMetrics) {
+  public record Options(boolean charts, List<String> chartMetrics, String pairedMetric) {
     /** Copies the metrics. */
     public Options {
       chartMetrics = List.copyOf(chartMetrics);
@@ -80,7 +83,7 @@ public final class SweepFolder {
   /** Writes the sweep's files into the empty folder {@code dir}; see {@link #write}. */
   static SweepResult writeInto(Path dir, SweepPlan plan, Options options, Iterator<RunOutput> outputs,
       PrintWriter err) throws IOException {
-    SweepResult result = new SweepResult(plan);
+    SweepResult result = new SweepResult(plan, options.pairedMetric());
     List<SweepPlan.Run> runs = plan.runs();
     try (SweepWriter writer = new SweepWriter(plan, dir)) {
       MergedLatencies latencies = new MergedLatencies(dir, plan.replications());
@@ -145,7 +148,10 @@ public final class SweepFolder {
     return objective == null ? done : done + bestReport(objective, result);
   }
 
-  /** Picks the feasible cell with the best mean and compares it with the runner-up (Welch's t-test). */
+  /**
+   * Picks the feasible cell with the best mean and compares it with the runner-up: a paired t-test
+   * when both are at one point (their replications share seeds), Welch's t-test otherwise.
+   */
   public static String bestReport(Objective objective, SweepResult result) {
     List<SweepResult.Cell> feasible = new ArrayList<>();
     for (SweepResult.Cell cell : result.cells()) {
@@ -181,16 +187,51 @@ public final class SweepFolder {
     }
     if (feasible.size() > 1) {
       SweepResult.Cell second = feasible.get(1);
-      Estimate a = winner.estimate(objective.metric());
       Estimate b = second.estimate(objective.metric());
-      String confidence = a.n() >= 2 && b.n() >= 2
-          ? String.format(Locale.ROOT, "Welch t-test p = %.4f", new TTest().tTest(summary(a), summary(b)))
-          : "too few replications for a test";
+      String difference = SweepResult.paired(winner, second)
+          ? pairedTest(result.pairedDifference(objective.metric(), winner, second))
+          : welchTest(e, b);
       out.append(String.format(Locale.ROOT, "  runner-up: point %d %s variant %s: %s; difference vs best: %s%n",
           second.point().index(), second.point().values(), second.variant(),
-          SweepWriter.number(b.mean()), confidence));
+          SweepWriter.number(b.mean()), difference));
     }
     return out.toString();
+  }
+
+  /**
+   * The paired t-test of the best and the runner-up at one point: a one-sample t-test of their
+   * replication-by-replication differences {@code d} (same seeds), two-sided. Constant differences
+   * have no variance and need no test.
+   */
+  static String pairedTest(Estimate d) {
+    if (d.n() < 2) {
+      return "too few replications for a test";
+    }
+    String pairs = d.n() + " replications with the same seeds";
+    if (d.stddev() == 0) {
+      return d.mean() == 0
+          ? "none (equal in all " + pairs + ")"
+          : "certain (the best is ahead by " + SweepWriter.number(Math.abs(d.mean())) + " in all " + pairs + ")";
+    }
+    double t = d.mean() / (d.stddev() / Math.sqrt(d.n()));
+    return "paired t-test over " + pairs + ", " + p(2 * new TDistribution(d.n() - 1).cumulativeProbability(-Math.abs(t)));
+  }
+
+  /** Welch's t-test of the best and the runner-up at different points (independent seeds), two-sided. */
+  static String welchTest(Estimate a, Estimate b) {
+    if (a.n() < 2 || b.n() < 2) {
+      return "too few replications for a test";
+    }
+    if (a.stddev() == 0 && b.stddev() == 0) {
+      return a.mean() == b.mean()
+          ? "none (both constant over their replications)"
+          : "certain (both constant over their replications)";
+    }
+    return "Welch t-test, " + p(new TTest().tTest(summary(a), summary(b)));
+  }
+
+  private static String p(double p) {
+    return p < 0.0001 ? "two-sided p < 0.0001" : String.format(Locale.ROOT, "two-sided p = %.4f", p);
   }
 
   private static StatisticalSummaryValues summary(Estimate e) {

@@ -90,6 +90,32 @@ class SloGateTest {
   }
 
   @Test
+  void aSuccessRateWithNoAnswerFailsAndSaysNothingWasAnswered() {
+    // The provider takes 60 s in a 10 s run: the client's requests are all still in flight at the end.
+    StringWriter out = new StringWriter();
+    int code = Main.execute(new String[] {"run", "src/test/resources/scenarios/slo/never-answered.yaml", "--all",
+        "--check", "--no-output"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+    assertThat(code).isEqualTo(99);
+    assertThat(out.toString().lines().filter(l -> l.contains("successRate")))
+        .containsExactly("  FAIL client app                               successRate >= 99.9%   measured n/a (no request was answered)",
+            "  PASS client app                               successRate >= 99.9%   measured 100.000%");
+  }
+
+  @Test
+  void aClientWithNoAnswerHasANullSuccessRateInSummaryJsonAndADashInTheReport(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path folder = tmp.resolve("out");
+    int code = Main.execute(new String[] {"run", "src/test/resources/scenarios/slo/never-answered.yaml",
+        "--out", folder.toString(), "-q"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+
+    assertThat(code).isZero();
+    String json = java.nio.file.Files.readString(folder.resolve("summary.json"));
+    assertThat(json).contains("\"success_rate\": null");
+    assertThat(java.nio.file.Files.readString(folder.resolve("report.html"))).doesNotContain("NaN");
+  }
+
+  @Test
   void exitsWith0WhenEveryAssertionHolds() throws Exception {
     StringWriter out = new StringWriter();
 

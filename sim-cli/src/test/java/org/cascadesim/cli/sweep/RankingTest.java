@@ -54,6 +54,23 @@ class RankingTest {
   }
 
   @Test
+  void aVariantWithoutAnyObjectiveValueGetsNoRankAndComesLast() {
+    // "silent" answered nothing in both replications (its objective is NaN, n = 0); no constraint.
+    double[][][] values = {{{1, 2}, {Double.NaN, Double.NaN}, {3, 4}}};
+
+    Ranking.Result result = Ranking.rank(Objective.parse("maximize m"), List.of("base", "silent", "fix"),
+        List.of("m"), values, null, 2, 1);
+
+    assertThat(result.ranked()).extracting(Ranking.Entry::variant).containsExactly("fix", "base", "silent");
+    assertThat(result.entry("silent").objective().n()).isZero();
+    assertThat(result.entry("silent").ranked()).isFalse();
+    assertThat(Ranking.format(result).lines().filter(l -> l.matches("  \\S+ +(fix|base|silent) .*"))
+        .map(l -> l.strip().split(" +")[0] + " " + l.strip().split(" +")[1]))
+        .containsExactly("1 fix", "2 base", "- silent");
+    assertThat(Ranking.format(result)).contains("'-': not ranked:");
+  }
+
+  @Test
   void seedsComeFromScenarioSeedAndReplicationOnly() {
     assertThat(Ranking.seed(7, 3)).isEqualTo(SeedMixer.derive(7, 3));
     assertThat(Ranking.independentSeed(7, 3, 1)).isNotEqualTo(Ranking.independentSeed(7, 3, 2))

@@ -12,7 +12,8 @@ import org.cascadesim.models.scenario.SloSpec;
  * period; recovery time is how long after the last fault window ends the subject's goodput takes
  * to come back: the start of the first 5 s span after the fault whose mean goodput is at least 90%
  * of the mean before the first fault (infinite when it never does). A 5 s span smooths the
- * one-second windows, whose counts are noisy.
+ * one-second windows, whose counts are noisy. A statistic of answers (latency, success rate) of a
+ * subject that answered nothing is NaN, no data, and fails whatever the assertion.
  */
 public final class SloCheck {
 

@@ -59,9 +59,12 @@ public record TrafficSummary(
     return durationNanos <= 0 ? 0 : count(Outcome.OK) * 1e9 / durationNanos;
   }
 
-  /** Returns the fraction of answered requests that succeeded (1 when none was answered). */
+  /**
+   * Returns the fraction of answered requests that succeeded, NaN when none was answered: no answer
+   * is no data, not a success (null in summary.json, empty in CSV, a failed SLO).
+   */
   public double successRate() {
     long answered = answered();
-    return answered == 0 ? 1 : (double) count(Outcome.OK) / answered;
+    return answered == 0 ? Double.NaN : (double) count(Outcome.OK) / answered;
   }
 }
