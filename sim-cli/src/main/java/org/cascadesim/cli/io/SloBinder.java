@@ -58,7 +58,7 @@ final class SloBinder {
         if (!exists) {
           problems.add(Problem.at(s.location(), path + "." + k, "no " + k + " named '" + s.text() + "'; "
               + (k.equals("client") ? "clients: " + String.join(", ", base.clients().keySet())
-                  : "endpoints are written \"<service> <path>\", e.g. \"" + anyEndpoint(base) + "\"")));
+                  : "endpoints: " + endpoints(base))));
           continue;
         }
         kind = k;
@@ -159,13 +159,11 @@ final class SloBinder {
     return service != null && service.endpoints().containsKey(text.substring(space + 1).strip());
   }
 
-  private static String anyEndpoint(ScenarioSpec base) {
-    for (var s : base.services().entrySet()) {
-      for (String path : s.getValue().endpoints().keySet()) {
-        return s.getKey() + " " + path;
-      }
-    }
-    return "api /health";
+  /** Every endpoint of the scenario, quoted as an SLO names it, or {@code (none)}. */
+  private static String endpoints(ScenarioSpec base) {
+    List<String> all = new ArrayList<>();
+    base.services().forEach((service, s) -> s.endpoints().keySet().forEach(path -> all.add("\"" + service + " " + path + "\"")));
+    return all.isEmpty() ? "(none)" : String.join(", ", all);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -408,11 +408,14 @@ public final class SpecBinder {
 
   private StepSpec step(Node node, String path) {
     StepSpec placeholder = new CpuStep(new ConstantDist(0));
-    if (node instanceof Node.MapNode m && m.entries().containsKey("with")) {
+    List<String> kinds = List.of("cpu", "io", "call", "offload", "idempotent", "with");
+    if (node instanceof Node.MapNode m && (m.entries().containsKey("with")
+        || (m.entries().containsKey("do") && kinds.stream().noneMatch(m.entries()::containsKey)))) {
+      // A do list without a step kind is a with step whose with key is missing or misspelt.
       return withStep(node, path);
     }
-    String kind = oneKey(node, path, "step", List.of("cpu", "io", "call", "offload", "idempotent"),
-        "{cpu: 5ms}, {io: 20ms} or {call: provider}");
+    // "with" is in the list for the messages only: a map with a with key was bound above.
+    String kind = oneKey(node, path, "step", kinds, "{cpu: 5ms}, {io: 20ms} or {call: provider}");
     if (kind == null) {
       return placeholder;
     }
@@ -434,7 +437,11 @@ public final class SpecBinder {
 
   private StepSpec withStep(Node node, String path) {
     Fields f = fields(node, path, "", List.of("with", "do"));
-    String pool = string(f.get("with"), f.at("with"));
+    if (!f.has("with") && f.map.entries().size() > 1) {
+      errorPaths.add(f.at("with")); // the unknown key reported above stands for the missing with
+    }
+    String pool = f.required("with", "the name of one of the service's pools, e.g. with: db")
+        ? string(f.get("with"), f.at("with")) : null;
     List<StepSpec> steps = f.required("do", "the steps run while the connection is held, e.g. do: [call: provider]")
         ? list(f.get("do"), f.at("do"), "steps", this::step)
         : List.of();
@@ -760,7 +767,8 @@ public final class SpecBinder {
     Double multiplier = f != null && f.has("exponentialBackoffMultiplier")
         ? number(f.get("exponentialBackoffMultiplier"), f.at("exponentialBackoffMultiplier")) : null;
     Long maxWait = f != null && f.has("exponentialMaxWaitDurationInOpenState")
-        ? duration(f.get("exponentialMaxWaitDurationInOpenState"), f.at("exponentialMaxWaitDurationInOpenState")) : null;
+        ? durationOrNone(f.get("exponentialMaxWaitDurationInOpenState"), f.at("exponentialMaxWaitDurationInOpenState"),
+            "no cap") : null;
     boolean expo = Boolean.TRUE.equals(exponential);
     if (!expo && f != null) {
       for (String k : List.of("exponentialBackoffMultiplier", "exponentialMaxWaitDurationInOpenState")) {
@@ -1247,6 +1255,11 @@ public final class SpecBinder {
   }
 
   private Long timeout(Node node, String path) {
+    return durationOrNone(node, path, "no timeout");
+  }
+
+  /** A duration, or {@code none} ({@link ScenarioDefaults#NO_TIMEOUT}), which means {@code noneMeans}. */
+  private Long durationOrNone(Node node, String path, String noneMeans) {
     if (node instanceof Node.ScalarNode s && s.kind() == Node.Kind.STRING && s.text().equals("none")) {
       return ScenarioDefaults.NO_TIMEOUT;
     }
@@ -1261,7 +1274,7 @@ public final class SpecBinder {
     try {
       return Durations.parseNanos(s.text());
     } catch (IllegalArgumentException e) {
-      error(path, e.getMessage() + "; or write none for no timeout");
+      error(path, e.getMessage() + "; or write none for " + noneMeans);
       return null;
     }
   }

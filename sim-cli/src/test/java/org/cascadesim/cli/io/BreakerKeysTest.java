@@ -91,4 +91,21 @@ class BreakerKeysTest {
     assertThat(problems(scenario("{kind: opossum, errorThresholdPercentage: 150}", "{to: p, breaker: p}")))
         .anySatisfy(p -> assertThat(p).startsWith("services.s.breakers.p.errorThresholdPercentage: must be a percentage"));
   }
+
+  @Test
+  void exponentialMaxWaitAcceptsNoneForNoCapAndMustNotBeBelowTheWait() {
+    String r4j = "{kind: resilience4j, enableExponentialBackoff: true, waitDurationInOpenState: 10s,"
+        + " exponentialMaxWaitDurationInOpenState: ";
+    Resilience4jBreakerSpec none = (Resilience4jBreakerSpec) read(scenario(r4j + "none}", "{to: p, breaker: p}"))
+        .services().get("s").breakers().get("p");
+    assertThat(none.exponentialMaxWaitDurationInOpenStateNanos()).isEqualTo(ScenarioDefaults.NO_TIMEOUT);
+    Resilience4jBreakerSpec capped = (Resilience4jBreakerSpec) read(scenario(r4j + "2m}", "{to: p, breaker: p}"))
+        .services().get("s").breakers().get("p");
+    assertThat(capped.exponentialMaxWaitDurationInOpenStateNanos()).isEqualTo(120 * S);
+    assertThat(problems(scenario(r4j + "5s}", "{to: p, breaker: p}"))).containsExactly(
+        "services.s.breakers.p.exponentialMaxWaitDurationInOpenState: must be at least waitDurationInOpenState 10s"
+            + " (was 5s)");
+    assertThat(problems(scenario(r4j + "never}", "{to: p, breaker: p}"))).singleElement().asString()
+        .startsWith("services.s.breakers.p.exponentialMaxWaitDurationInOpenState:").endsWith("; or write none for no cap");
+  }
 }

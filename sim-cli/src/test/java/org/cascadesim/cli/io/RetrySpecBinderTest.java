@@ -101,4 +101,29 @@ class RetrySpecBinderTest {
     assertThat(p).anyMatch(s -> s.contains("clients.c.retry.budget.ttl") && s.contains("between 1s and 60s"));
     assertThat(p).anyMatch(s -> s.contains("idempotent.store") && s.contains("no idempotency store named 'nokeys'"));
   }
+
+  @Test
+  void aGrpcTokenRatioBelowOneThousandthIsRejectedWithItsRange() {
+    assertThat(read(scenario("    retry: {budget: {kind: grpc, maxTokens: 10, tokenRatio: 0.001}}\n", "atomic-claim", ""))
+        .clients().get("c").retry().budget()).isEqualTo(new BudgetSpec.Grpc(10, 0.001));
+    for (String ratio : List.of("0.0004", "0", "1000.5")) {
+      List<String> p = problems(scenario("    retry: {budget: {kind: grpc, maxTokens: 10, tokenRatio: " + ratio + "}}\n",
+          "atomic-claim", ""));
+      assertThat(p).singleElement().asString()
+          .contains("clients.c.retry.budget.tokenRatio: must be in [0.001, 1000]")
+          .endsWith("(was " + ratio + ")");
+    }
+  }
+
+  @Test
+  void eachNegativeTokenBucketCostIsReportedAtItsOwnKeyWithItsValue() {
+    List<String> p = problems(scenario(
+        "    retry: {budget: {kind: token-bucket, capacity: 0, retryCost: -1, timeoutCost: -2, successIncrement: -3}}\n",
+        "atomic-claim", ""));
+    assertThat(p).containsExactly(
+        "t.yaml:8:52: clients.c.retry.budget.capacity: must be at least 1 (was 0)",
+        "t.yaml:8:66: clients.c.retry.budget.retryCost: must be 0 or more (was -1)",
+        "t.yaml:8:83: clients.c.retry.budget.timeoutCost: must be 0 or more (was -2)",
+        "t.yaml:8:105: clients.c.retry.budget.successIncrement: must be 0 or more (was -3)");
+  }
 }

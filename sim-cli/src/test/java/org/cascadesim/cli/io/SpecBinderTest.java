@@ -112,6 +112,23 @@ class SpecBinderTest {
   }
 
   @Test
+  void anUnknownStepListsEveryStepKindWithIncluded() {
+    assertThat(problems(HEAD.replace("{cpu: 1ms}", "{cpuu: 1ms}"))).containsExactly(
+        "t.yaml:10:13: services.api.endpoints./x[0].cpuu: unknown key 'cpuu'; did you mean 'cpu'?"
+            + " allowed keys: cpu, io, call, offload, idempotent, with");
+  }
+
+  @Test
+  void aDoListWithoutItsWithKeyIsReportedOnceAsAWithStep() {
+    String pools = "api:\n    pools: {db: {kind: connection-pool, size: 2}}\n";
+    assertThat(problems(HEAD.replace("api:\n", pools).replace("{cpu: 1ms}", "{wiht: db, do: [{cpu: 1ms}]}")))
+        .containsExactly("t.yaml:11:13: services.api.endpoints./x[0].wiht: unknown key 'wiht'; allowed keys: with, do");
+    assertThat(problems(HEAD.replace("api:\n", pools).replace("{cpu: 1ms}", "{do: [{cpu: 1ms}]}")))
+        .singleElement().asString()
+        .startsWith("t.yaml:11:12: services.api.endpoints./x[0].with: missing required key 'with'");
+  }
+
+  @Test
   void rejectsQuotedNumbersWhereNumbersAreExpected() {
     assertThat(problems(HEAD.replace("api:\n", "api:\n    runtime: {model: thread-pool, threads: \"8\"}\n")))
         .singleElement().asString().contains("expected a whole number, got the string '8'");

@@ -79,6 +79,18 @@ class SloGateTest {
   }
 
   @Test
+  void anUnknownEndpointListsTheScenariosEndpoints() {
+    String twoEndpoints = SCENARIO.replace("/x: [{cpu: 30ms}]", "/x: [{cpu: 30ms}]\n      /y: [{cpu: 1ms}]");
+    assertThatThrownBy(() -> new ScenarioReader().parse("gate.yaml", twoEndpoints + """
+          - endpoint: api/x
+            p99: "< 1s"
+      """, TreeParser.Format.YAML, List.of()))
+        .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
+            .extracting(p -> p.line() + " " + p.path() + ": " + p.message())
+            .containsExactly("11 slo[0].endpoint: no endpoint named 'api/x'; endpoints: \"api /x\", \"api /y\""));
+  }
+
+  @Test
   void exitsWith99WhenAnAssertionFailsAndPrintsTheMeasuredValue() throws Exception {
     StringWriter out = new StringWriter();
 

@@ -1,7 +1,5 @@
 package org.cascadesim.models.scenario;
 
-import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -21,28 +19,14 @@ final class BreakerValidator {
   static void validate(String path, ServiceSpec service, BiConsumer<String, String> add) {
     BreakerValidator v = new BreakerValidator(add);
     service.breakers().forEach((name, spec) -> v.breaker(path + ".breakers." + name, name, spec));
-    for (Map.Entry<String, EndpointSpec> e : service.endpoints().entrySet()) {
-      references(path + ".endpoints." + e.getKey(), e.getValue().steps(), service, add);
-    }
-  }
-
-  /** Checks breaker references in steps and in the blocks nested in them (with, idempotent). */
-  private static void references(String path, List<StepSpec> steps, ServiceSpec service,
-      BiConsumer<String, String> add) {
-    for (int i = 0; i < steps.size(); i++) {
-      StepSpec step = steps.get(i);
-      String at = path + "[" + i + "]";
+    StepTree.walk(path, service, (at, step) -> {
       if (step instanceof BreakerCallStep b && !service.breakers().containsKey(b.breaker())) {
         add.accept(at + ".call.breaker",
             "no breaker named '" + b.breaker() + "' in this service; breakers: "
                 + (service.breakers().isEmpty() ? "(none; add a breakers: map to the service)"
                     : String.join(", ", service.breakers().keySet())));
-      } else if (step instanceof WithStep with) {
-        references(at + ".do", with.steps(), service, add);
-      } else if (step instanceof IdempotentStep idempotent) {
-        references(at + ".idempotent.do", idempotent.steps(), service, add);
       }
-    }
+    });
   }
 
   private void breaker(String path, String name, BreakerSpec spec) {

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class ScenarioValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
   private static final Pattern ENDPOINT = Pattern.compile("[^\\s.\\[\\]]+");
+  private static final double MIN_TOKEN_RATIO = 0.001;
+  private static final double MAX_TOKEN_RATIO = 1000;
 
   /** Creates a validator; it holds no state between calls. */
   public ScenarioValidator() {}
@@ -170,7 +172,6 @@ public final class ScenarioValidator {
       if (service.runtime() instanceof EventLoopRuntime loop) {
         eventLoop(path + ".runtime", loop);
       }
-      offloadsNeedAnEventLoop(path, service);
       if (service.runtime() instanceof GoroutinesRuntime goroutines && goroutines.bytesPerGoroutine() <= 0) {
         add(path + ".runtime.bytesPerGoroutine", "must be at least 1B (was " + goroutines.bytesPerGoroutine() + ")");
       }
@@ -194,34 +195,32 @@ public final class ScenarioValidator {
                           + " e.g. /charge");
                 }
                 if (spec.steps().isEmpty()) {
-                  add(ePath, "an endpoint needs at least one step (cpu, io or call)");
-                }
-                for (int i = 0; i < spec.steps().size(); i++) {
-                  step(ePath + "[" + i + "]", spec.steps().get(i));
+                  add(ePath, "an endpoint needs at least one step (cpu, io, call, offload, with or idempotent)");
                 }
               });
+      StepTree.walk(path, service, this::step);
     }
 
+    /** Checks one step; {@link StepTree#walk} brings the steps nested in blocks. */
     private void step(String path, StepSpec step) {
+      CallStep call = StepTree.call(step);
+      if (call != null) {
+        callTarget(path + ".call.to", call.to());
+        timeout(path + ".call.timeout", call.timeoutNanos());
+        if (call.retry() != null) {
+          retry(path + ".call.retry", call.retry());
+        }
+      }
       if (step instanceof CpuStep cpu) {
         distribution(path + ".cpu", cpu.time());
       } else if (step instanceof IoStep io) {
         distribution(path + ".io", io.time());
-      } else if (step instanceof CallStep call) {
-        callTarget(path + ".call.to", call.to());
-        timeout(path + ".call.timeout", call.timeoutNanos());
       } else if (step instanceof OffloadStep offload) {
-        distribution(path + ".offload", offload.time());
+        offload(path + ".offload", offload);
       } else if (step instanceof WithStep with) {
         withStep(path, with);
       } else if (step instanceof BreakerCallStep guarded) {
-        step(path, guarded.call());
         distribution(path + ".call.fallbackLatency", guarded.fallbackLatency());
-      }
-      if (step instanceof CallStep call) {
-        if (call.retry() != null) {
-          retry(path + ".call.retry", call.retry());
-        }
       } else if (step instanceof IdempotentStep idempotent) {
         idempotent(path + ".idempotent", idempotent);
       }
@@ -234,9 +233,6 @@ public final class ScenarioValidator {
       }
       if (step.steps().isEmpty()) {
         add(path + ".do", "an idempotent block needs at least one step");
-      }
-      for (int i = 0; i < step.steps().size(); i++) {
-        step(path + ".do[" + i + "]", step.steps().get(i));
       }
     }
 
@@ -269,17 +265,19 @@ public final class ScenarioValidator {
         if (t.capacity() < 1) {
           add(bp + ".capacity", "must be at least 1 (was " + t.capacity() + ")");
         }
-        for (long v : new long[] {t.retryCost(), t.timeoutCost(), t.successIncrement()}) {
-          if (v < 0) {
-            add(bp, "costs and increment must be 0 or more");
-            break;
-          }
-        }
+        zeroOrMore(bp + ".retryCost", t.retryCost());
+        zeroOrMore(bp + ".timeoutCost", t.timeoutCost());
+        zeroOrMore(bp + ".successIncrement", t.successIncrement());
       } else if (retry.budget() instanceof BudgetSpec.Grpc g) {
         if (g.maxTokens() < 1 || g.maxTokens() > 1000) {
           add(bp + ".maxTokens", "must be in [1, 1000] (gRFC A6) (was " + g.maxTokens() + ")");
         }
-        positiveNumber(bp + ".tokenRatio", g.tokenRatio());
+        if (!(g.tokenRatio() >= MIN_TOKEN_RATIO && g.tokenRatio() <= MAX_TOKEN_RATIO)) {
+          // The throttle keeps thousandths of a token: a smaller ratio would round to no refill at
+          // all, and a ratio of 1000 already refills the largest bucket in one success.
+          add(bp + ".tokenRatio", "must be in [0.001, 1000]: gRPC keeps three decimals (gRFC A6), so a smaller"
+              + " ratio would refill nothing (was " + plain(g.tokenRatio()) + ")");
+        }
       } else if (retry.budget() instanceof BudgetSpec.Finagle f) {
         if (f.ttlNanos() < 1_000_000_000L || f.ttlNanos() > 60_000_000_000L) {
           add(bp + ".ttl", "must be between 1s and 60s (Finagle) (was " + Durations.format(f.ttlNanos()) + ")");
@@ -314,9 +312,6 @@ public final class ScenarioValidator {
       if (with.steps().isEmpty()) {
         add(path + ".do", "a with block needs at least one step");
       }
-      for (int i = 0; i < with.steps().size(); i++) {
-        step(path + ".do[" + i + "]", with.steps().get(i));
-      }
     }
 
     private void eventLoop(String path, EventLoopRuntime loop) {
@@ -334,19 +329,12 @@ public final class ScenarioValidator {
       nonNegative(path + ".workerPool.callbackCost", pool.callbackCostNanos());
     }
 
-    private void offloadsNeedAnEventLoop(String path, ServiceSpec service) {
-      if (service.runtime() instanceof EventLoopRuntime) {
-        return;
+    private void offload(String path, OffloadStep offload) {
+      distribution(path, offload.time());
+      if (currentService != null && !(currentService.runtime() instanceof EventLoopRuntime)) {
+        add(path, "offload hands work from an event loop to its worker pool; it needs"
+            + " runtime {model: event-loop} (use cpu on other runtimes)");
       }
-      service.endpoints().forEach((endpoint, e) -> {
-        for (int i = 0; i < e.steps().size(); i++) {
-          if (e.steps().get(i) instanceof OffloadStep) {
-            add(path + ".endpoints." + endpoint + "[" + i + "].offload",
-                "offload hands work from an event loop to its worker pool; it needs"
-                    + " runtime {model: event-loop} (use cpu on other runtimes)");
-          }
-        }
-      });
     }
 
     private void callTarget(String path, CallTarget target) {
@@ -537,46 +525,22 @@ public final class ScenarioValidator {
 
     private void cycles() {
       Map<EndpointRef, List<Edge>> graph = new LinkedHashMap<>();
-      spec.services()
-          .forEach(
-              (service, s) ->
-                  s.endpoints()
-                      .forEach(
-                          (endpoint, e) -> {
-                            List<Edge> edges = new ArrayList<>();
-                            for (int i = 0; i < e.steps().size(); i++) {
-                              StepSpec st = e.steps().get(i);
-                              if (st instanceof BreakerCallStep guarded) {
-                                st = guarded.call();
-                              }
-                              if (st instanceof CallStep call
-                                  && call.to() instanceof EndpointRef to) {
-                                String path =
-                                    "services." + service + ".endpoints." + endpoint + "[" + i
-                                        + "].call.to";
-                                edges.add(new Edge(to, path));
-                              }
-                              if (e.steps().get(i) instanceof WithStep with) {
-                                nestedEdges("services." + service + ".endpoints." + endpoint + "[" + i + "]", with, edges);
-                              }
-                            }
-                            graph.put(new EndpointRef(service, endpoint), edges);
-                          }));
+      // Every call step is an edge, the ones nested in with and idempotent blocks and the calls
+      // through breakers included: any of them recurses at run time.
+      spec.services().forEach((service, s) -> s.endpoints().forEach((endpoint, e) -> {
+        List<Edge> edges = new ArrayList<>();
+        StepTree.walk("services." + service + ".endpoints." + endpoint, e.steps(), (path, step) -> {
+          CallStep call = StepTree.call(step);
+          if (call != null && call.to() instanceof EndpointRef to) {
+            edges.add(new Edge(to, path + ".call.to"));
+          }
+        });
+        graph.put(new EndpointRef(service, endpoint), edges);
+      }));
       Map<EndpointRef, Integer> state = new LinkedHashMap<>(); // 1 = on stack, 2 = done
       for (EndpointRef start : graph.keySet()) {
         if (!state.containsKey(start)) {
           visit(start, graph, state, new ArrayList<>());
-        }
-      }
-    }
-
-    private static void nestedEdges(String path, WithStep with, List<Edge> edges) {
-      for (int j = 0; j < with.steps().size(); j++) {
-        String p = path + ".do[" + j + "]";
-        if (with.steps().get(j) instanceof CallStep call && call.to() instanceof EndpointRef to) {
-          edges.add(new Edge(to, p + ".call.to"));
-        } else if (with.steps().get(j) instanceof WithStep inner) {
-          nestedEdges(p, inner, edges);
         }
       }
     }
@@ -641,6 +605,16 @@ public final class ScenarioValidator {
       if (!(perSecond >= 0) || !Double.isFinite(perSecond)) {
         add(path, "must be 0/s or more (was " + Rates.format(perSecond) + ")");
       }
+    }
+
+    private void zeroOrMore(String path, long value) {
+      if (value < 0) {
+        add(path, "must be 0 or more (was " + value + ")");
+      }
+    }
+
+    private static String plain(double value) {
+      return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : Double.toString(value);
     }
 
     private void positiveNumber(String path, double value) {

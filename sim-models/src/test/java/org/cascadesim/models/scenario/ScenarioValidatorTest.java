@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cascadesim.models.idempotency.IdempotencyStore;
 import org.junit.jupiter.api.Test;
 
 class ScenarioValidatorTest {
@@ -306,6 +307,89 @@ class ScenarioValidatorTest {
     // sigma = ln(p99 / median) / z(0.99) = ln 4 / 2.326347874040841... (the standard normal's 99th
     // percentile), computed independently to 30 digits: 0.595910171728492310...
     assertThat(d.sigma()).isCloseTo(0.5959101717284923, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  /** A payments service on {@code runtime} with the pool db, the store keys and the breaker guard. */
+  private static ScenarioSpec blocks(RuntimeSpec runtime, Map<String, List<StepSpec>> endpoints) {
+    Map<String, EndpointSpec> eps = new LinkedHashMap<>();
+    endpoints.forEach((k, v) -> eps.put(k, new EndpointSpec(v)));
+    Map<String, PoolSpec> pools = new LinkedHashMap<>();
+    pools.put("db", ConnectionPoolSpec.ofSize(4));
+    Map<String, StoreSpec> stores = new LinkedHashMap<>();
+    stores.put("keys", new IdempotencyStoreSpec(IdempotencyStore.Mode.ATOMIC_CLAIM, 2 * MS,
+        IdempotencyStore.InProgress.CONFLICT, ScenarioDefaults.NO_TIMEOUT));
+    Map<String, BreakerSpec> breakers = new LinkedHashMap<>();
+    breakers.put("guard", new OpossumBreakerSpec(0, 50, 30 * S, 10 * S, 10, 0, false, ScenarioDefaults.UNBOUNDED,
+        BreakerDefaults.STUCK_DEFAULT));
+    Map<String, ServiceSpec> services = new LinkedHashMap<>();
+    services.put("payments", new ServiceSpec(runtime, eps, pools, stores, breakers));
+    return spec(clients(shoppers()), services, provider(new ConstantDist(MS)));
+  }
+
+  /** {@code step} inside an idempotent block inside a with block: two levels deep. */
+  private static List<StepSpec> nested(StepSpec step) {
+    return List.of(new CpuStep(new ConstantDist(MS)),
+        new WithStep("db", List.of(new IdempotentStep("keys", List.of(new IoStep(new ConstantDist(MS)), step)))));
+  }
+
+  private static BreakerCallStep guarded(CallTarget to, String breaker) {
+    return new BreakerCallStep(new CallStep(to, S, false), breaker, BreakerCallStep.Fallback.ERROR, new ConstantDist(0));
+  }
+
+  private void assertOnlyIssue(ScenarioSpec spec, String path, String fragment) {
+    assertThat(issues(spec)).singleElement().satisfies(i -> {
+      assertThat(i.path()).isEqualTo(path);
+      assertThat(i.message()).contains(fragment);
+    });
+  }
+
+  @Test
+  void findsACallCycleThroughABreakerCallNestedInBlocks() {
+    Map<String, List<StepSpec>> endpoints = new LinkedHashMap<>();
+    endpoints.put("/charge", List.of(new CallStep(new EndpointRef("payments", "/verify"), S, false)));
+    endpoints.put("/verify", nested(guarded(new EndpointRef("payments", "/charge"), "guard")));
+    assertOnlyIssue(blocks(new GoroutinesRuntime(), endpoints),
+        "services.payments.endpoints./verify[1].do[0].idempotent.do[1].call.to",
+        "cycle payments /charge -> payments /verify -> payments /charge");
+  }
+
+  @Test
+  void findsASelfCallInsideAnIdempotentBlock() {
+    Map<String, List<StepSpec>> endpoints = new LinkedHashMap<>();
+    endpoints.put("/charge", List.of(new IdempotentStep("keys",
+        List.of(new CallStep(new EndpointRef("payments", "/charge"), S, false)))));
+    assertOnlyIssue(blocks(new GoroutinesRuntime(), endpoints),
+        "services.payments.endpoints./charge[0].idempotent.do[0].call.to", "cycle payments /charge -> payments /charge");
+  }
+
+  @Test
+  void rejectsAnOffloadNestedInBlocksUnlessTheServiceRunsAnEventLoop() {
+    Map<String, List<StepSpec>> endpoints = new LinkedHashMap<>();
+    endpoints.put("/charge", nested(new OffloadStep(new ConstantDist(5 * MS))));
+    for (RuntimeSpec runtime : List.of(new GoroutinesRuntime(), new ThreadPoolRuntime(8, ScenarioDefaults.UNBOUNDED))) {
+      assertOnlyIssue(blocks(runtime, endpoints),
+          "services.payments.endpoints./charge[1].do[0].idempotent.do[1].offload", "needs runtime {model: event-loop}");
+    }
+    RuntimeSpec loop = new EventLoopRuntime(0, WorkerPoolSpec.defaults(), ScenarioDefaults.UNBOUNDED);
+    assertThat(issues(blocks(loop, endpoints))).isEmpty();
+  }
+
+  @Test
+  void checksEveryOtherStepRuleInsideNestedBlocksToo() {
+    Map<String, List<StepSpec>> endpoints = new LinkedHashMap<>();
+    endpoints.put("/charge", List.of(new WithStep("db", List.of(new IdempotentStep("keys", List.of(
+        guarded(new DependencyRef("provider"), "gaurd"),
+        new CallStep(new DependencyRef("providr"), 0, false),
+        new WithStep("dbb", List.of(new CpuStep(new UniformDist(5 * MS, MS))))))))));
+    String at = "services.payments.endpoints./charge[0].do[0].idempotent.do";
+    assertThat(issues(blocks(new GoroutinesRuntime(), endpoints)))
+        .extracting(i -> i.path() + ": " + i.message())
+        .containsExactlyInAnyOrder(
+            at + "[0].call.breaker: no breaker named 'gaurd' in this service; breakers: guard",
+            at + "[1].call.to: no dependency named 'providr'; dependencies: provider",
+            at + "[1].call.timeout: must be positive, or none for no timeout (was 0s)",
+            at + "[2].with: no pool named 'dbb' in this service; pools: db",
+            at + "[2].do[0].cpu.max: must be at least min (5ms) (was 1ms)");
   }
 
   @Test
