@@ -207,7 +207,7 @@ class BestPointTest {
     // base: none of its requests is answered within the run, so it has no success rate (empty cell).
     assertThat(rows.subList(1, 5)).extracting(r -> r.split(",", -1)[2] + " " + r.split(",", -1)[requests]
         + " " + r.split(",", -1)[column])
-        .containsExactly("base 99 ", "base 99 ", "answering 99 1", "answering 99 1");
+        .containsExactly("base 100 ", "base 100 ", "answering 100 1", "answering 100 1");
     assertThat(stdout.toString()).contains("best: point 0 [10s] variant answering: client.app.success_rate = 1");
   }
 }

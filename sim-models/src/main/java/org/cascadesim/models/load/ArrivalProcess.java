@@ -17,6 +17,14 @@ public sealed interface ArrivalProcess
    */
   long next(long nowNanos, RandomStream random);
 
+  /**
+   * Returns the first intended send time of a process started at {@code startNanos}: one gap
+   * after the start for the random processes (a Poisson process has no arrival at its origin).
+   */
+  default long first(long startNanos, RandomStream random) {
+    return next(startNanos, random);
+  }
+
   /** Poisson arrivals: exponential gaps with mean 1/rate. */
   record Poisson(double ratePerSecond) implements ArrivalProcess {
     @Override
@@ -26,11 +34,19 @@ public sealed interface ArrivalProcess
     }
   }
 
-  /** Evenly spaced arrivals at a constant rate, the first one gap after the start. */
+  /**
+   * Evenly spaced arrivals at a constant rate, the first at the start, so a run of T seconds
+   * sends rate x T requests (k6's constant-arrival-rate starts its first iteration at once too).
+   */
   record Constant(double ratePerSecond) implements ArrivalProcess {
     @Override
     public long next(long nowNanos, RandomStream random) {
       return saturatingAdd(nowNanos, 1e9 / ratePerSecond);
+    }
+
+    @Override
+    public long first(long startNanos, RandomStream random) {
+      return startNanos;
     }
   }
 

@@ -79,7 +79,7 @@ public final class Client {
   public void start(long endNanos) {
     this.endNanos = endNanos;
     if (arrivals != null) {
-      scheduleArrival(arrivals.next(sim.nowNanos(), arrivalRandom));
+      scheduleArrival(arrivals.first(sim.nowNanos(), arrivalRandom));
     } else {
       for (int u = 0; u < users; u++) {
         think();

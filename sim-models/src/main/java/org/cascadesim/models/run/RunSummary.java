@@ -69,9 +69,14 @@ public record RunSummary(
         RetryReport.of(model), List.copyOf(breakers));
   }
 
-  /** Returns the span whole-run statistics cover: the duration less the warm-up. */
+  /**
+   * Returns the span whole-run statistics cover, which every rate divides by: the duration less
+   * the warm-up, or, when a limit stopped the run early, up to the stop (from time 0 when it
+   * stopped inside the warm-up, whose totals then never restarted).
+   */
   public long measuredNanos() {
-    return durationNanos - warmupNanos;
+    long endNanos = stop.hitLimit() ? Math.min(durationNanos, stop.timeNanos()) : durationNanos;
+    return endNanos > warmupNanos ? endNanos - warmupNanos : endNanos;
   }
 
   /** Returns whether every client, endpoint and dependency balances (conservation). */

@@ -71,6 +71,35 @@ class SystemModelTest {
   }
 
   @Test
+  void aRunStoppedByALimitMeasuresUpToTheStopAndFromZeroInsideItsWarmup() {
+    for (long warmupSeconds : new long[] {0, 1, 5}) {
+      Simulation sim = new Simulation(3);
+      SystemModel model = new SystemModel(sim, 60 * SECOND, warmupSeconds * SECOND, new InFlightLimit(20));
+      Dependency hung = new Dependency(sim, "hung", new Distribution.Constant(0.01 * SECOND), 0,
+          Dependency.UNLIMITED, Dependency.QueueOrder.FIFO, -1,
+          List.of(new FaultPhase(0, 60 * SECOND, null, Double.NaN, true)));
+      Service service = new Service(sim, "s", s -> new org.cascadesim.models.runtime.GoroutineRuntime(s, "s"));
+      service.endpoint("/x").setProgram(List.of(new Step.Call(hung, Invocation.NO_TIMEOUT, false)));
+      Client client = Client.openLoop(sim, "c", service.endpoint("/x"), new ArrivalProcess.Constant(10),
+          Invocation.NO_TIMEOUT, model.limit());
+      model.add(service);
+      model.add(hung);
+      model.add(client);
+
+      RunResult stop = model.run();
+      RunSummary summary = RunSummary.of("limit", "base", model, stop);
+
+      // Sends at 0, 0.1 s, ...; nothing answers, so the 21st request (at 2.0 s) passes the limit.
+      assertThat(stop.hitLimit()).isTrue();
+      assertThat(stop.timeNanos()).isEqualTo(2 * SECOND);
+      long expected = warmupSeconds < 2 ? (2 - warmupSeconds) * SECOND : 2 * SECOND;
+      assertThat(summary.measuredNanos()).as("warm-up %d s", warmupSeconds).isEqualTo(expected);
+      // the totals cover that span: 21 offered from 0, or the 10 in flight at 1 s plus the 11 sent since
+      assertThat(summary.clients().get(0).offered()).isEqualTo(21);
+    }
+  }
+
+  @Test
   void warmupRestartsTotalsButKeepsConservationAndTheTimeSeries() {
     Simulation sim = new Simulation(5);
     SystemModel model = new SystemModel(sim, 20 * SECOND, 10 * SECOND, new InFlightLimit(1_000_000));
