@@ -175,5 +175,8 @@ public final class SystemModel {
     for (Dependency dependency : dependencies) {
       dependency.stats().rebaseAfterWarmup();
     }
+    for (SideEffectLedger ledger : sideEffectLedgers) {
+      ledger.rebaseAfterWarmup();
+    }
   }
 }
