@@ -10,6 +10,7 @@ import org.cascadesim.cli.io.Problem;
 import org.cascadesim.cli.io.ScenarioException;
 import org.cascadesim.cli.io.ScenarioReader;
 import org.cascadesim.cli.io.TreeParser;
+import org.cascadesim.cli.output.RunReporter;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ public final class SweepArgs {
   @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key for every run.")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/sweep).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>-sweep, beside run's out/<scenario>).")
   Path out;
 
   @Option(names = "--best", paramLabel = "OBJECTIVE",
@@ -143,14 +144,19 @@ public final class SweepArgs {
     if (parallel != null && parallel < 1) {
       throw new CommandLine.ParameterException(commandLine, "--parallel must be >= 1");
     }
-    Path target = out != null ? out : Path.of("out", safe(base.base().name()), "sweep");
+    Path target = out != null ? out : defaultFolder(base.base().name());
     return new Prepared(file, text, format, plan, List.copyOf(pointOverrides), List.copyOf(points), target, objective,
         new SweepFolder.Options(!noCharts, List.copyOf(chartMetrics),
             objective == null ? null : objective.metric()));
   }
 
-  static String safe(String name) {
-    String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    return s.isEmpty() || s.chars().allMatch(ch -> ch == '.') ? "scenario" : s;
+  /**
+   * Returns the default folder of a sweep of scenario {@code scenarioName}: {@code
+   * out/<scenario>-sweep}, a sibling of {@code run}'s {@link RunReporter#defaultFolder}, which
+   * {@code run} replaces as a whole, named with the same sanitizer.
+   */
+  public static Path defaultFolder(String scenarioName) {
+    Path run = RunReporter.defaultFolder(scenarioName);
+    return run.resolveSibling(run.getFileName() + "-sweep");
   }
 }
