@@ -22,6 +22,13 @@ import picocli.CommandLine.Parameters;
  * and run the same plan.
  */
 public final class SweepArgs {
+  /** The most runs at once ({@code --parallel}) of a sweep or a ranking. */
+  public static final int MAX_PARALLEL = 1024;
+  /** The most replications per point and variant ({@code --replications}) of a sweep or a ranking. */
+  public static final int MAX_REPLICATIONS = 100_000;
+  /** The most runs of one sweep or ranking (its plan and results are held in memory). */
+  public static final long MAX_RUNS = 1_000_000;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
   Path file;
 
@@ -30,11 +37,13 @@ public final class SweepArgs {
   List<String> vary = new ArrayList<>();
 
   @Option(names = "--replications", paramLabel = "N", defaultValue = "5",
-      description = "Independent replications per point (default: ${DEFAULT-VALUE}).")
+      description = "Independent replications per point, 1 to " + MAX_REPLICATIONS + " (default: ${DEFAULT-VALUE});"
+          + " points x variants x replications must be at most " + MAX_RUNS + ".")
   int replications;
 
   @Option(names = "--parallel", paramLabel = "N",
-      description = "Runs at once (default: the number of cores the JVM sees). Results do not depend on it.")
+      description = "Runs at once, 1 to " + MAX_PARALLEL + " (default: the number of cores the JVM sees)."
+          + " Results do not depend on it.")
   Integer parallel;
 
   @Option(names = "--variants", paramLabel = "A,B", split = ",",
@@ -97,6 +106,8 @@ public final class SweepArgs {
    * @throws ScenarioException listing every problem of the file or of any point (exit code 65)
    */
   public Prepared prepare(CommandLine commandLine) throws IOException {
+    checkParallel(commandLine, parallel);
+    checkReplications(commandLine, replications, 1);
     List<SweepPlan.Axis> axes = new ArrayList<>();
     Objective objective;
     try {
@@ -116,6 +127,13 @@ public final class SweepArgs {
             + (base.variants().isEmpty() ? "" : ", " + String.join(", ", base.variants().keySet())));
       }
     }
+    long pointCount = 1;
+    for (SweepPlan.Axis axis : axes) {
+      pointCount = Math.min(pointCount * axis.values().size(), MAX_RUNS + 1);
+    }
+    checkRuns(commandLine, pointCount > MAX_RUNS ? Long.MAX_VALUE : pointCount * variantNames.size() * replications,
+        (pointCount > MAX_RUNS ? "over " + MAX_RUNS : Long.toString(pointCount)) + " points x " + variantNames.size()
+            + " variants x " + replications + " replications");
     SweepPlan plan;
     try {
       plan = new SweepPlan(axes, variantNames, replications, base.base().seed());
@@ -141,13 +159,34 @@ public final class SweepArgs {
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems.stream().distinct().toList());
     }
-    if (parallel != null && parallel < 1) {
-      throw new CommandLine.ParameterException(commandLine, "--parallel must be >= 1");
-    }
     Path target = out != null ? out : defaultFolder(base.base().name());
     return new Prepared(file, text, format, plan, List.copyOf(pointOverrides), List.copyOf(points), target, objective,
         new SweepFolder.Options(!noCharts, List.copyOf(chartMetrics),
             objective == null ? null : objective.metric()));
+  }
+
+  /** Throws a usage error unless {@code parallel} is null (the default) or within 1 to {@link #MAX_PARALLEL}. */
+  public static void checkParallel(CommandLine commandLine, Integer parallel) {
+    if (parallel != null && (parallel < 1 || parallel > MAX_PARALLEL)) {
+      throw new CommandLine.ParameterException(commandLine,
+          "--parallel must be between 1 and " + MAX_PARALLEL + " (was " + parallel + ")");
+    }
+  }
+
+  /** Throws a usage error unless {@code replications} is within {@code min} to {@link #MAX_REPLICATIONS}. */
+  public static void checkReplications(CommandLine commandLine, int replications, int min) {
+    if (replications < min || replications > MAX_REPLICATIONS) {
+      throw new CommandLine.ParameterException(commandLine, "--replications must be between " + min + " and "
+          + MAX_REPLICATIONS + (min > 1 ? " for a confidence interval" : "") + " (was " + replications + ")");
+    }
+  }
+
+  /** Throws a usage error when {@code runs} (described by {@code product}) exceeds {@link #MAX_RUNS}. */
+  public static void checkRuns(CommandLine commandLine, long runs, String product) {
+    if (runs > MAX_RUNS) {
+      throw new CommandLine.ParameterException(commandLine, "too many runs: " + product + "; at most " + MAX_RUNS
+          + " runs are allowed (use fewer --vary values, variants or --replications)");
+    }
   }
 
   /**
