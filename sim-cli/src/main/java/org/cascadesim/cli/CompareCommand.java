@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cascadesim.cli.output.ReportOptions;
 import org.cascadesim.cli.output.RunReporter;
+import org.cascadesim.cli.sweep.RunMetrics;
 import org.cascadesim.cli.sweep.SweepArgs;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import picocli.CommandLine;
@@ -103,13 +104,16 @@ public final class CompareCommand implements Callable<Integer> {
       int perReplication = crnControl ? 2 * names.size() - 1 : names.size();
       SweepArgs.checkRuns(spec.commandLine(), (long) perReplication * replications,
           perReplication + " runs per replication x " + replications + " replications");
+      SweepArgs.checkMetrics(spec.commandLine(), "--objective", goal.metrics(),
+          RunMetrics.names(scenario.spec(names.get(0))));
     }
     int code = RunReporter.execute(RunReporter.Style.COMPARE, input.file, scenario, names, seed, report, out, err);
-    if (goal == null) {
+    if (goal == null || code != ExitCodes.OK) {
+      // A comparison that failed (folder not written, SLO failed) is not ranked: its code is the answer.
       return code;
     }
     int ranked = org.cascadesim.cli.sweep.RankingReport.print(scenario, names, goal, replications,
         seed != null ? seed : scenario.base().seed(), parallel, crnControl, report, out, err);
-    return code != ExitCodes.OK ? code : ranked;
+    return ranked;
   }
 }

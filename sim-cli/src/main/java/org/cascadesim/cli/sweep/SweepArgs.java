@@ -159,6 +159,12 @@ public final class SweepArgs {
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems.stream().distinct().toList());
     }
+    // The metric names of runs.csv are those of the first run (point 0, first variant).
+    List<String> known = RunMetrics.names(points.get(0).spec(variantNames.get(0)));
+    if (objective != null) {
+      checkMetrics(commandLine, "--best", objective.metrics(), known);
+    }
+    checkMetrics(commandLine, "--metrics", chartMetrics.stream().map(String::strip).toList(), known);
     Path target = out != null ? out : defaultFolder(base.base().name());
     return new Prepared(file, text, format, plan, List.copyOf(pointOverrides), List.copyOf(points), target, objective,
         new SweepFolder.Options(!noCharts, List.copyOf(chartMetrics),
@@ -178,6 +184,19 @@ public final class SweepArgs {
     if (replications < min || replications > MAX_REPLICATIONS) {
       throw new CommandLine.ParameterException(commandLine, "--replications must be between " + min + " and "
           + MAX_REPLICATIONS + (min > 1 ? " for a confidence interval" : "") + " (was " + replications + ")");
+    }
+  }
+
+  /**
+   * Throws a usage error naming {@code option} when a metric of {@code wanted} is not one of
+   * {@code known} (the names {@link RunMetrics#names} gives), with a description of the valid names.
+   */
+  public static void checkMetrics(CommandLine commandLine, String option, List<String> wanted, List<String> known) {
+    for (String metric : wanted) {
+      if (!known.contains(metric)) {
+        throw new CommandLine.ParameterException(commandLine, option + ": no metric named '" + metric
+            + "'; metrics: " + RunMetrics.describe(known));
+      }
     }
   }
 

@@ -90,4 +90,69 @@ class SweepCommandLineTest {
     assertThat(sim("bench", "--warmups", "1000000000")).isEqualTo(2);
     assertThat(err.toString()).contains("--warmups must be between 0 and 1000");
   }
+
+  private int compare(String... extra) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("compare", MM1.toString(),
+        "--set", "duration=2s", "--set", "warmup=0s", "--out", tmp.resolve("cmp").toString()));
+    args.addAll(java.util.List.of(extra));
+    return sim(args.toArray(String[]::new));
+  }
+
+  @Test
+  void compareObjectiveChecksReplicationsParallelAndMetricsBeforeAnyRunOrFolder() {
+    assertThat(compare("--objective", "minimize client.load.avg_ms", "--replications", "1")).isEqualTo(2);
+    assertThat(compare("--objective", "minimize client.load.avg_ms", "--replications", "0")).isEqualTo(2);
+    assertThat(compare("--objective", "minimize client.load.avg_ms", "--replications", "-3")).isEqualTo(2);
+    assertThat(compare("--objective", "minimize client.load.avg_ms", "--parallel", "0")).isEqualTo(2);
+    assertThat(compare("--objective", "maximize client.nope.goodput_per_s")).isEqualTo(2);
+    assertThat(compare("--objective", "minimize client.load.avg_ms subject to client.load.nope >= 1")).isEqualTo(2);
+
+    assertThat(Files.exists(tmp.resolve("cmp"))).isFalse();
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .contains("--replications must be between 2 and 100000 for a confidence interval (was 1)")
+        .contains("(was -3)")
+        .contains("--parallel must be between 1 and 1024 (was 0)")
+        .contains("--objective: no metric named 'client.nope.goodput_per_s'; metrics: client.load.*, endpoint.server/work.*"
+            + " with * one of p50_ms,")
+        .contains("no metric named 'client.load.nope'")
+        .doesNotContain("ranking");
+  }
+
+  @Test
+  void compareObjectiveDoesNotRankWhenTheComparisonFolderCannotBeWritten() throws Exception {
+    Files.writeString(tmp.resolve("cmp"), "a file where the folder should go");
+
+    int code = compare("--objective", "minimize client.load.avg_ms", "--replications", "2");
+
+    assertThat(code).isEqualTo(73);
+    assertThat(out.toString() + err.toString()).doesNotContain("ranking");
+  }
+
+  @Test
+  void metricNamesKnownBeforeARunAreThoseOfTheRun() throws Exception {
+    org.cascadesim.models.scenario.ResolvedScenario scenario = new org.cascadesim.cli.io.ScenarioReader()
+        .read(MM1, java.util.List.of("duration=1s", "warmup=0s"));
+    java.util.Map<String, Double> ran = RunMetrics.of(
+        org.cascadesim.models.run.ScenarioRunner.run(scenario.spec("base"), "base", 1));
+
+    assertThat(RunMetrics.names(scenario.spec("base"))).containsExactlyElementsOf(ran.keySet());
+  }
+
+  @Test
+  void sweepChecksBestConstraintAndChartMetricNamesBeforeRunning() {
+    assertThat(sim("sweep", MM1.toString(), "--vary", "duration=20s", "--out", sweepOut(),
+        "--best", "minimize client.nope.p99_ms")).isEqualTo(2);
+    assertThat(sim("sweep", MM1.toString(), "--vary", "duration=20s", "--out", sweepOut(),
+        "--best", "minimize client.load.p99_ms subject to client.other.success_rate >= 99%")).isEqualTo(2);
+    assertThat(sim("sweep", MM1.toString(), "--vary", "duration=20s", "--out", sweepOut(),
+        "--metrics", "nosuch")).isEqualTo(2);
+
+    assertThat(Files.exists(tmp.resolve("sweep"))).isFalse();
+    assertThat(err.toString())
+        .contains("--best: no metric named 'client.nope.p99_ms'; metrics: client.load.*")
+        .contains("--best: no metric named 'client.other.success_rate'")
+        .contains("--metrics: no metric named 'nosuch'")
+        .doesNotContain("sweep: ");
+  }
 }
