@@ -112,7 +112,14 @@ public final class SweepArgs {
     Objective objective;
     try {
       for (String v : vary) {
-        axes.add(SweepPlan.Axis.parse(v));
+        SweepPlan.Axis axis = SweepPlan.Axis.parse(v);
+        for (SweepPlan.Axis other : axes) {
+          if (other.path().equals(axis.path())) {
+            throw new IllegalArgumentException("--vary " + axis.path() + " is given twice; give all its values in one"
+                + " --vary " + axis.path() + "=v1,v2,...");
+          }
+        }
+        axes.add(axis);
       }
       objective = best == null ? null : Objective.parse(best);
     } catch (IllegalArgumentException e) {
@@ -120,7 +127,9 @@ public final class SweepArgs {
     }
     ScenarioReader reader = new ScenarioReader();
     ResolvedScenario base = reader.read(file, overrides);
-    List<String> variantNames = variants.isEmpty() ? List.of("base") : List.copyOf(variants);
+    // Like run and compare, a variant listed twice runs once.
+    List<String> variantNames = variants.isEmpty() ? List.of("base")
+        : variants.stream().map(String::strip).distinct().toList();
     for (String v : variantNames) {
       if (!v.equals("base") && !base.variants().containsKey(v)) {
         throw new CommandLine.ParameterException(commandLine, "no variant named '" + v + "'; variants: base"

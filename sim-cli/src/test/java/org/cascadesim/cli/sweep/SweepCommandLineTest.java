@@ -155,4 +155,30 @@ class SweepCommandLineTest {
         .contains("--metrics: no metric named 'nosuch'")
         .doesNotContain("sweep: ");
   }
+
+  @Test
+  void sweepRunsAVariantListedTwiceOnce() throws Exception {
+    int code = sim("sweep", MM1.toString(), "--vary", "duration=15s,20s", "--variants", "base, base,faster",
+        "--replications", "2", "--out", sweepOut(), "-q");
+
+    assertThat(code).as(err.toString()).isZero();
+    java.util.List<String> summary = Files.readAllLines(tmp.resolve("sweep/summary.csv"));
+    // header + 2 points x 2 variants, none blank
+    assertThat(summary).hasSize(5).allSatisfy(line -> assertThat(line).isNotBlank());
+    assertThat(summary.subList(1, 5)).extracting(line -> line.split(",")[1])
+        .containsExactly("base", "faster", "base", "faster");
+    assertThat(Files.readAllLines(tmp.resolve("sweep/runs.csv"))).hasSize(1 + 2 * 2 * 2);
+    assertThat(tmp.resolve("sweep/charts/sweep-client.load.p99_ms.png")).exists();
+  }
+
+  @Test
+  void sweepRejectsAKeyVariedTwiceAndAValueGivenTwice() {
+    assertThat(sim("sweep", MM1.toString(), "--vary", "duration=15s", "--vary", "duration=20s", "--out", sweepOut()))
+        .isEqualTo(2);
+    assertThat(sim("sweep", MM1.toString(), "--vary", "duration=20s, 20s", "--out", sweepOut())).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--vary duration is given twice")
+        .contains("--vary duration=20s, 20s: the value '20s' is given twice");
+    assertThat(Files.exists(tmp.resolve("sweep"))).isFalse();
+  }
 }
