@@ -181,4 +181,13 @@ class SweepCommandLineTest {
         .contains("--vary duration=20s, 20s: the value '20s' is given twice");
     assertThat(Files.exists(tmp.resolve("sweep"))).isFalse();
   }
+
+  @Test
+  void quietCompareObjectivePrintsNoRanking() {
+    int code = compare("--objective", "minimize client.load.avg_ms", "--replications", "2", "-q");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEmpty();
+  }
 }
