@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cascadesim.cli.io.Overrides;
 import org.cascadesim.cli.io.Problem;
 import org.cascadesim.cli.io.ScenarioException;
 import org.cascadesim.cli.io.ScenarioReader;
@@ -159,8 +160,13 @@ public final class SweepArgs {
       List<String> all = new ArrayList<>(overrides);
       all.addAll(plan.overrides(point));
       pointOverrides.add(List.copyOf(all));
+      // Parsed with the --vary values labelled as such, so their problems say --vary, not --set.
+      List<String> labelled = new ArrayList<>(overrides);
+      for (String vary : plan.overrides(point)) {
+        labelled.add(Overrides.labelled("--vary", vary));
+      }
       try {
-        points.add(reader.parse(file.toString(), text, format, all));
+        points.add(reader.parse(file.toString(), text, format, labelled));
       } catch (ScenarioException e) {
         problems.addAll(e.problems());
       }

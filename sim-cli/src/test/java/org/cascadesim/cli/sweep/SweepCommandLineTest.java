@@ -190,4 +190,12 @@ class SweepCommandLineTest {
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString()).isEmpty();
   }
+
+  @Test
+  void aBadVaryValueIsReportedAgainstVaryNotSet() {
+    int code = sim("sweep", MM1.toString(), "--vary", "services.server.runtime.threads=1,many", "--out", sweepOut());
+
+    assertThat(code).isEqualTo(65);
+    assertThat(err.toString()).contains("--vary services.server.runtime.threads=many").doesNotContain("--set");
+  }
 }
