@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cascadesim.cli.output.ReportOptions;
 import org.cascadesim.cli.output.RunReporter;
+import org.cascadesim.cli.sweep.RunMetrics;
+import org.cascadesim.cli.sweep.SweepArgs;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,11 +56,13 @@ public final class CompareCommand implements Callable<Integer> {
   String objective;
 
   @Option(names = "--replications", paramLabel = "N", defaultValue = "10",
-      description = "With --objective: replications per variant (default: ${DEFAULT-VALUE}).")
+      description = "With --objective: replications per variant, 2 to " + SweepArgs.MAX_REPLICATIONS
+          + " (default: ${DEFAULT-VALUE}); variants x replications must be at most " + SweepArgs.MAX_RUNS + ".")
   int replications;
 
   @Option(names = "--parallel", paramLabel = "N",
-      description = "With --objective: runs at once (default: the number of cores). Results do not depend on it.")
+      description = "With --objective: runs at once, 1 to " + SweepArgs.MAX_PARALLEL
+          + " (default: the number of cores). Results do not depend on it.")
   Integer parallel;
 
   @Option(names = "--crn-control",
@@ -95,13 +99,21 @@ public final class CompareCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace("--best", "--objective"));
       }
+      SweepArgs.checkParallel(spec.commandLine(), parallel);
+      SweepArgs.checkReplications(spec.commandLine(), replications, 2);
+      int perReplication = crnControl ? 2 * names.size() - 1 : names.size();
+      SweepArgs.checkRuns(spec.commandLine(), (long) perReplication * replications,
+          perReplication + " runs per replication x " + replications + " replications");
+      SweepArgs.checkMetrics(spec.commandLine(), "--objective", goal.metrics(),
+          RunMetrics.names(scenario.spec(names.get(0))));
     }
     int code = RunReporter.execute(RunReporter.Style.COMPARE, input.file, scenario, names, seed, report, out, err);
-    if (goal == null) {
+    if (goal == null || code != ExitCodes.OK) {
+      // A comparison that failed (folder not written, SLO failed) is not ranked: its code is the answer.
       return code;
     }
     int ranked = org.cascadesim.cli.sweep.RankingReport.print(scenario, names, goal, replications,
         seed != null ? seed : scenario.base().seed(), parallel, crnControl, report, out, err);
-    return code != ExitCodes.OK ? code : ranked;
+    return ranked;
   }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:the run completed (a run stopped by a limit also says so)",
+      " 2:usage error (e.g. no such variant)",
       "65:invalid scenario",
       "73:the report folder could not be written (the old one is left as it was)",
       "99:--check: an SLO assertion failed"

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
       "Valid files print 'FILE: ok (N variants)' on stdout; problems go to stderr."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {" 0:every file is valid", "65:a file is missing or invalid"})
+    exitCodeList = {" 0:every file is valid", " 2:usage error (unknown option, missing argument)",
+        "65:a file is missing or invalid"})
 public final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

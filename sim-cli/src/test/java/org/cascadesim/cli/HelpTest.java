@@ -44,4 +44,24 @@ class HelpTest {
       assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
     }
   }
+
+  @Test
+  void everyCommandWithExitCodesListsTheUsageErrorCode() {
+    for (Map.Entry<String, CommandLine> sub : Main.commandLine().getSubcommands().entrySet()) {
+      Map<String, String> codes = sub.getValue().getCommandSpec().usageMessage().exitCodeList();
+      if (!codes.isEmpty()) {
+        assertThat(codes).as(sub.getKey()).containsKey(" 2");
+      }
+    }
+  }
+
+  @Test
+  void benchWorkloadOptionNamesEveryWorkload() {
+    String option = String.join(" ", Main.commandLine().getSubcommands().get("bench").getCommandSpec()
+        .findOption("--workload").description());
+    for (String workload : new String[] {"mm1", "hold-1k", "hold-1m", "timeouts", "e2e", "e2e-timeouts", "sweep",
+        "ref-mm1", "ref-hold-1k", "ref-hold-1m", "timeouts-nocancel"}) {
+      assertThat(option).containsPattern("[ (,]\\Q" + workload + "\\E[,). ]");
+    }
+  }
 }

@@ -164,7 +164,7 @@ class SparkSweepTest {
         "services.checkout.runtime.threads=2,lots", "--out", tmp.resolve("bad").toString()},
         new PrintWriter(new StringWriter()), new PrintWriter(err));
     assertThat(code).isEqualTo(65);
-    assertThat(err.toString()).contains("--set services.checkout.runtime.threads=lots")
+    assertThat(err.toString()).contains("--vary services.checkout.runtime.threads=lots")
         .contains("expected a whole number");
     assertThat(tmp.resolve("bad")).doesNotExist();
   }

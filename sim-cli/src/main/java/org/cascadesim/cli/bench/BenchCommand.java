@@ -53,13 +53,17 @@ public final class BenchCommand implements Callable<Integer> {
     json
   }
 
+  /** The most measured or warm-up repetitions per workload (each keeps its figures in memory). */
+  static final int MAX_REPETITIONS = 1000;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--quick", description = "Short run with smaller workloads (a smoke test; figures are indicative only).")
   boolean quick;
 
   @Option(names = "--workload", paramLabel = "NAME",
-      description = "Run only this workload (and the one it is compared with).")
+      description = "Run only this workload (and the one it is compared with): mm1, hold-1k, hold-1m, timeouts,"
+          + " e2e, e2e-timeouts, sweep or a partner (ref-mm1, ref-hold-1k, ref-hold-1m, timeouts-nocancel).")
   String workload;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -67,11 +71,11 @@ public final class BenchCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = "--repetitions", paramLabel = "N",
-      description = "Measured repetitions per workload (default 5, 3 with --quick).")
+      description = "Measured repetitions per workload, 1 to " + BenchCommand.MAX_REPETITIONS + " (default 5, 3 with --quick).")
   Integer repetitions;
 
   @Option(names = "--warmups", paramLabel = "N",
-      description = "Warm-up repetitions per workload (default 3, 1 with --quick).")
+      description = "Warm-up repetitions per workload, 0 to " + BenchCommand.MAX_REPETITIONS + " (default 3, 1 with --quick).")
   Integer warmups;
 
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
@@ -156,9 +160,13 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int reps = repetitions != null ? repetitions : quick ? 3 : 5;
     int warm = warmups != null ? warmups : quick ? 1 : 3;
-    if (reps < 1 || warm < 0) {
+    if (reps < 1 || reps > MAX_REPETITIONS) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--repetitions must be >= 1 and --warmups >= 0");
+          "--repetitions must be between 1 and " + MAX_REPETITIONS + " (was " + reps + ")");
+    }
+    if (warm < 0 || warm > MAX_REPETITIONS) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--warmups must be between 0 and " + MAX_REPETITIONS + " (was " + warm + ")");
     }
     List<Group> selected = new ArrayList<>();
     List<String> names = new ArrayList<>();

@@ -16,6 +16,17 @@ public final class Overrides {
   /** Creates an applier; it keeps no state between calls. */
   public Overrides() {}
 
+  /** Ends the option label of {@link #labelled}; no command-line argument can contain it. */
+  private static final char LABEL_END = '\0';
+
+  /**
+   * Returns {@code arg} ({@code path=value}) marked as given by {@code option} (e.g. {@code
+   * --vary}) instead of {@code --set}, so its problems name the option the user typed.
+   */
+  public static String labelled(String option, String arg) {
+    return option + LABEL_END + arg;
+  }
+
   /**
    * Applies every override in order.
    *
@@ -26,8 +37,12 @@ public final class Overrides {
    */
   public Node.MapNode apply(Node.MapNode root, List<String> overrides, List<Problem> problems) {
     Node.MapNode result = root;
-    for (String arg : overrides) {
-      Location source = Location.of("--set " + arg);
+    for (String labelledArg : overrides) {
+      // An argument of another option than --set (a sweep's --vary) carries its option before a NUL.
+      int nul = labelledArg.indexOf(LABEL_END);
+      String option = nul < 0 ? "--set" : labelledArg.substring(0, nul);
+      String arg = labelledArg.substring(nul + 1);
+      Location source = Location.of(option + " " + arg);
       int eq = arg.indexOf('=');
       if (eq <= 0) {
         problems.add(
@@ -45,7 +60,7 @@ public final class Overrides {
       }
       if (segments.get(0).equals("variants")) {
         problems.add(
-            Problem.at(source, path, "--set changes the resolved scenario (base or variant);"
+            Problem.at(source, path, option + " changes the resolved scenario (base or variant);"
                 + " it cannot change variants themselves"));
         continue;
       }

@@ -134,8 +134,21 @@ public final class AtomicFolder {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
-  private static Path absolute(Path target) throws RefusedException {
+  /** How many symbolic links in a row {@link #absolute} follows (Linux's limit is 40). */
+  private static final int MAX_LINKS = 40;
+
+  /**
+   * Returns the absolute, normalised folder to write for {@code target}: a symbolic link given as
+   * the target is followed to the folder it names (that folder is replaced; the link is kept).
+   */
+  private static Path absolute(Path target) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
+    for (int links = 0; absolute.getParent() != null && Files.isSymbolicLink(absolute); links++) {
+      if (links == MAX_LINKS) {
+        throw new RefusedException(target + ": too many levels of symbolic links");
+      }
+      absolute = absolute.getParent().resolve(Files.readSymbolicLink(absolute)).normalize();
+    }
     if (absolute.getParent() == null || absolute.getFileName() == null) {
       throw new RefusedException(target + ": cannot write a report over the file system root");
     }

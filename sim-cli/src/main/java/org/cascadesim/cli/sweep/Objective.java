@@ -68,6 +68,18 @@ public record Objective(boolean minimize, String metric, List<Constraint> constr
     return new Objective(minimize, m.group(2), List.copyOf(constraints));
   }
 
+  /** Returns the metrics it names: its own, then those of its constraints, each once. */
+  public List<String> metrics() {
+    List<String> names = new ArrayList<>();
+    names.add(metric);
+    for (Constraint c : constraints) {
+      if (!names.contains(c.metric())) {
+        names.add(c.metric());
+      }
+    }
+    return names;
+  }
+
   /** Returns whether {@code a} is better than {@code b} for this objective. */
   public boolean better(double a, double b) {
     return minimize ? a < b : a > b;

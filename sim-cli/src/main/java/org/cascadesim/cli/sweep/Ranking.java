@@ -94,13 +94,7 @@ public final class Ranking {
     if (replications < 2) {
       throw new IllegalArgumentException("--replications must be >= 2 for a confidence interval (was " + replications + ")");
     }
-    List<String> metrics = new ArrayList<>();
-    metrics.add(objective.metric());
-    for (Objective.Constraint c : objective.constraints()) {
-      if (!metrics.contains(c.metric())) {
-        metrics.add(c.metric());
-      }
-    }
+    List<String> metrics = objective.metrics();
     int v = variants.size();
     // values[metric][variant][replication], control[variant][replication] (objective only)
     double[][][] values = new double[metrics.size()][v][replications];

@@ -8,7 +8,8 @@ import org.cascadesim.models.scenario.ResolvedScenario;
 
 /**
  * The {@code sim compare --objective} step: runs {@link Ranking} after the side-by-side comparison
- * and prints it (on stdout, or stderr with {@code --format json} so stdout stays one JSON document).
+ * and prints it (on stdout, or stderr with {@code --format json} so stdout stays one JSON document;
+ * nothing with {@code -q}).
  */
 public final class RankingReport {
   private RankingReport() {}
@@ -41,6 +42,9 @@ public final class RankingReport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCodes.INTERNAL_ERROR;
+    }
+    if (options.quiet()) {
+      return ExitCodes.OK;
     }
     PrintWriter to = options.format() == ReportOptions.Format.json ? err : out;
     to.println();

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cascadesim.cli.io.Overrides;
 import org.cascadesim.cli.io.Problem;
 import org.cascadesim.cli.io.ScenarioException;
 import org.cascadesim.cli.io.ScenarioReader;
 import org.cascadesim.cli.io.TreeParser;
+import org.cascadesim.cli.output.RunReporter;
 import org.cascadesim.models.scenario.ResolvedScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -21,6 +23,13 @@ import picocli.CommandLine.Parameters;
  * and run the same plan.
  */
 public final class SweepArgs {
+  /** The most runs at once ({@code --parallel}) of a sweep or a ranking. */
+  public static final int MAX_PARALLEL = 1024;
+  /** The most replications per point and variant ({@code --replications}) of a sweep or a ranking. */
+  public static final int MAX_REPLICATIONS = 100_000;
+  /** The most runs of one sweep or ranking (its plan and results are held in memory). */
+  public static final long MAX_RUNS = 1_000_000;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
   Path file;
 
@@ -29,11 +38,13 @@ public final class SweepArgs {
   List<String> vary = new ArrayList<>();
 
   @Option(names = "--replications", paramLabel = "N", defaultValue = "5",
-      description = "Independent replications per point (default: ${DEFAULT-VALUE}).")
+      description = "Independent replications per point, 1 to " + MAX_REPLICATIONS + " (default: ${DEFAULT-VALUE});"
+          + " points x variants x replications must be at most " + MAX_RUNS + ".")
   int replications;
 
   @Option(names = "--parallel", paramLabel = "N",
-      description = "Runs at once (default: the number of cores the JVM sees). Results do not depend on it.")
+      description = "Runs at once, 1 to " + MAX_PARALLEL + " (default: the number of cores the JVM sees)."
+          + " Results do not depend on it.")
   Integer parallel;
 
   @Option(names = "--variants", paramLabel = "A,B", split = ",",
@@ -43,7 +54,7 @@ public final class SweepArgs {
   @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key for every run.")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/sweep).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>-sweep, beside run's out/<scenario>).")
   Path out;
 
   @Option(names = "--best", paramLabel = "OBJECTIVE",
@@ -96,11 +107,20 @@ public final class SweepArgs {
    * @throws ScenarioException listing every problem of the file or of any point (exit code 65)
    */
   public Prepared prepare(CommandLine commandLine) throws IOException {
+    checkParallel(commandLine, parallel);
+    checkReplications(commandLine, replications, 1);
     List<SweepPlan.Axis> axes = new ArrayList<>();
     Objective objective;
     try {
       for (String v : vary) {
-        axes.add(SweepPlan.Axis.parse(v));
+        SweepPlan.Axis axis = SweepPlan.Axis.parse(v);
+        for (SweepPlan.Axis other : axes) {
+          if (other.path().equals(axis.path())) {
+            throw new IllegalArgumentException("--vary " + axis.path() + " is given twice; give all its values in one"
+                + " --vary " + axis.path() + "=v1,v2,...");
+          }
+        }
+        axes.add(axis);
       }
       objective = best == null ? null : Objective.parse(best);
     } catch (IllegalArgumentException e) {
@@ -108,13 +128,22 @@ public final class SweepArgs {
     }
     ScenarioReader reader = new ScenarioReader();
     ResolvedScenario base = reader.read(file, overrides);
-    List<String> variantNames = variants.isEmpty() ? List.of("base") : List.copyOf(variants);
+    // Like run and compare, a variant listed twice runs once.
+    List<String> variantNames = variants.isEmpty() ? List.of("base")
+        : variants.stream().map(String::strip).distinct().toList();
     for (String v : variantNames) {
       if (!v.equals("base") && !base.variants().containsKey(v)) {
         throw new CommandLine.ParameterException(commandLine, "no variant named '" + v + "'; variants: base"
             + (base.variants().isEmpty() ? "" : ", " + String.join(", ", base.variants().keySet())));
       }
     }
+    long pointCount = 1;
+    for (SweepPlan.Axis axis : axes) {
+      pointCount = Math.min(pointCount * axis.values().size(), MAX_RUNS + 1);
+    }
+    checkRuns(commandLine, pointCount > MAX_RUNS ? Long.MAX_VALUE : pointCount * variantNames.size() * replications,
+        (pointCount > MAX_RUNS ? "over " + MAX_RUNS : Long.toString(pointCount)) + " points x " + variantNames.size()
+            + " variants x " + replications + " replications");
     SweepPlan plan;
     try {
       plan = new SweepPlan(axes, variantNames, replications, base.base().seed());
@@ -131,8 +160,13 @@ public final class SweepArgs {
       List<String> all = new ArrayList<>(overrides);
       all.addAll(plan.overrides(point));
       pointOverrides.add(List.copyOf(all));
+      // Parsed with the --vary values labelled as such, so their problems say --vary, not --set.
+      List<String> labelled = new ArrayList<>(overrides);
+      for (String vary : plan.overrides(point)) {
+        labelled.add(Overrides.labelled("--vary", vary));
+      }
       try {
-        points.add(reader.parse(file.toString(), text, format, all));
+        points.add(reader.parse(file.toString(), text, format, labelled));
       } catch (ScenarioException e) {
         problems.addAll(e.problems());
       }
@@ -140,17 +174,62 @@ public final class SweepArgs {
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems.stream().distinct().toList());
     }
-    if (parallel != null && parallel < 1) {
-      throw new CommandLine.ParameterException(commandLine, "--parallel must be >= 1");
+    // The metric names of runs.csv are those of the first run (point 0, first variant).
+    List<String> known = RunMetrics.names(points.get(0).spec(variantNames.get(0)));
+    if (objective != null) {
+      checkMetrics(commandLine, "--best", objective.metrics(), known);
     }
-    Path target = out != null ? out : Path.of("out", safe(base.base().name()), "sweep");
+    checkMetrics(commandLine, "--metrics", chartMetrics.stream().map(String::strip).toList(), known);
+    Path target = out != null ? out : defaultFolder(base.base().name());
     return new Prepared(file, text, format, plan, List.copyOf(pointOverrides), List.copyOf(points), target, objective,
         new SweepFolder.Options(!noCharts, List.copyOf(chartMetrics),
             objective == null ? null : objective.metric()));
   }
 
-  static String safe(String name) {
-    String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    return s.isEmpty() || s.chars().allMatch(ch -> ch == '.') ? "scenario" : s;
+  /** Throws a usage error unless {@code parallel} is null (the default) or within 1 to {@link #MAX_PARALLEL}. */
+  public static void checkParallel(CommandLine commandLine, Integer parallel) {
+    if (parallel != null && (parallel < 1 || parallel > MAX_PARALLEL)) {
+      throw new CommandLine.ParameterException(commandLine,
+          "--parallel must be between 1 and " + MAX_PARALLEL + " (was " + parallel + ")");
+    }
+  }
+
+  /** Throws a usage error unless {@code replications} is within {@code min} to {@link #MAX_REPLICATIONS}. */
+  public static void checkReplications(CommandLine commandLine, int replications, int min) {
+    if (replications < min || replications > MAX_REPLICATIONS) {
+      throw new CommandLine.ParameterException(commandLine, "--replications must be between " + min + " and "
+          + MAX_REPLICATIONS + (min > 1 ? " for a confidence interval" : "") + " (was " + replications + ")");
+    }
+  }
+
+  /**
+   * Throws a usage error naming {@code option} when a metric of {@code wanted} is not one of
+   * {@code known} (the names {@link RunMetrics#names} gives), with a description of the valid names.
+   */
+  public static void checkMetrics(CommandLine commandLine, String option, List<String> wanted, List<String> known) {
+    for (String metric : wanted) {
+      if (!known.contains(metric)) {
+        throw new CommandLine.ParameterException(commandLine, option + ": no metric named '" + metric
+            + "'; metrics: " + RunMetrics.describe(known));
+      }
+    }
+  }
+
+  /** Throws a usage error when {@code runs} (described by {@code product}) exceeds {@link #MAX_RUNS}. */
+  public static void checkRuns(CommandLine commandLine, long runs, String product) {
+    if (runs > MAX_RUNS) {
+      throw new CommandLine.ParameterException(commandLine, "too many runs: " + product + "; at most " + MAX_RUNS
+          + " runs are allowed (use fewer --vary values, variants or --replications)");
+    }
+  }
+
+  /**
+   * Returns the default folder of a sweep of scenario {@code scenarioName}: {@code
+   * out/<scenario>-sweep}, a sibling of {@code run}'s {@link RunReporter#defaultFolder}, which
+   * {@code run} replaces as a whole, named with the same sanitizer.
+   */
+  public static Path defaultFolder(String scenarioName) {
+    Path run = RunReporter.defaultFolder(scenarioName);
+    return run.resolveSibling(run.getFileName() + "-sweep");
   }
 }

@@ -28,6 +28,9 @@ public record SweepPlan(List<Axis> axes, List<String> variants, int replications
         if (v.isBlank()) {
           throw new IllegalArgumentException("--vary " + text + ": empty value");
         }
+        if (values.contains(v.strip())) {
+          throw new IllegalArgumentException("--vary " + text + ": the value '" + v.strip() + "' is given twice");
+        }
         values.add(v.strip());
       }
       return new Axis(text.substring(0, eq).strip(), List.copyOf(values));
