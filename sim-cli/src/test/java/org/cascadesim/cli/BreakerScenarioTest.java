@@ -71,6 +71,16 @@ class BreakerScenarioTest {
    * opens at 2T if 2T <= W, else at T + W/2, within one bucket (1 s).
    */
   @Test
+  void theCompareRankingWarnsThatTheHungBaseLeavesItsCallersUnansweredWhereTheFixFailsThemFast() {
+    // Without a timeout the base never answers the 3,600 requests of the hang and ranks first by
+    // net goodput (only its answers count); the ranking says so instead of hiding it.
+    String ranking = org.cascadesim.cli.report.Ranking.format(List.of(bundled("base"), bundled("timeout-3s")));
+    assertThat(ranking.lines().filter(l -> l.startsWith("note:")))
+        .singleElement().asString()
+        .startsWith("note: base ends with 3,601 of 4,800 client requests (75%) still unanswered");
+  }
+
+  @Test
   void withATimeoutTTheBreakerOpensAtTwoTWhenTwoTFitsTheWindowAndAtTPlusHalfTheWindowOtherwise() {
     assertThat(seconds(breaker(inlineHangFromZero("3s")).firstTime(BreakerState.OPEN))).isCloseTo(6.0, within(1.0));
     assertThat(seconds(breaker(inlineHangFromZero("4s")).firstTime(BreakerState.OPEN))).isCloseTo(8.0, within(1.0));

@@ -55,6 +55,21 @@ public final class Ranking {
         .append("RANKING by net goodput = successful client answers/s - duplicate side effects/s (higher is better)")
         .append(System.lineSeparator());
     Units.appendTable(out, table);
+    for (RunSummary run : runs) {
+      long offered = 0;
+      long unanswered = 0;
+      for (var client : run.clients()) {
+        offered += client.offered();
+        unanswered += client.inFlight();
+      }
+      if (offered > 0 && unanswered * 10 > offered) { // more than 10%: far beyond the few in progress
+        out.append(String.format(Locale.ROOT,
+            "note: %s ends with %,d of %,d client requests (%.0f%%) still unanswered: no rate, percentile"
+                + " or success rate counts them, so this ranking cannot tell waiting from failing (a variant"
+                + " that hangs its callers can rank above one that fails them fast); compare in-flight too%n",
+            run.variant(), unanswered, offered, 100.0 * unanswered / offered));
+      }
+    }
     return out.toString();
   }
 }
