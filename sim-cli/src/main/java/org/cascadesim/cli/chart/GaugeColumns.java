@@ -23,18 +23,23 @@ final class GaugeColumns {
    * @param component the component prefix ({@code service.checkout})
    * @param metric the gauge's metric name ({@code service.checkout.workers.busy})
    */
-  record Gauge(String component, String metric) {
+  record Gauge(String component, String metric, boolean waitTime) {
+    /** A time-weighted gauge (a count in use or waiting). */
+    Gauge(String component, String metric) {
+      this(component, metric, false);
+    }
+
     /** The gauge's name within its component ({@code workers.busy}). */
     String shortName() {
       return metric.length() > component.length() ? metric.substring(component.length() + 1) : metric;
     }
 
-    /** The column of the time-weighted mean per window. */
+    /** The column of the solid line: the time-weighted mean per window, or a wait time's p99. */
     String meanColumn() {
-      return metric + ".mean";
+      return waitTime ? metric + ".p99" : metric + ".mean";
     }
 
-    /** The column of the maximum per window. */
+    /** The column of the dashed line: the maximum per window. */
     String maxColumn() {
       return metric + ".max";
     }
@@ -50,16 +55,20 @@ final class GaugeColumns {
   static Map<String, List<Gauge>> byComponent(List<String> columns, List<String> knownComponents) {
     Map<String, List<Gauge>> out = new LinkedHashMap<>();
     for (String column : columns) {
-      if (!column.endsWith(".mean")) {
+      boolean waitTime = column.endsWith(".p99"); // a latency recorder's columns: count, p50, p99, max
+      if (!column.endsWith(".mean") && !waitTime) {
         continue;
       }
-      String metric = column.substring(0, column.length() - ".mean".length());
+      String metric = column.substring(0, column.length() - (waitTime ? ".p99" : ".mean").length());
       if (!columns.contains(metric + ".max")) {
         continue;
       }
+      if (waitTime && (metric.endsWith(".latency") || metric.endsWith(".latency.ok"))) {
+        continue; // a request latency: the latency and percentile charts draw it
+      }
       String component = componentOf(metric, knownComponents);
       List<Gauge> gauges = out.computeIfAbsent(component, k -> new ArrayList<>());
-      Gauge gauge = new Gauge(component, metric);
+      Gauge gauge = new Gauge(component, metric, waitTime);
       if (!gauges.contains(gauge)) {
         gauges.add(gauge);
       }
@@ -124,6 +133,10 @@ final class GaugeColumns {
    * @param shortName the gauge's name within its component
    * @return the axis unit and the factor from the recorded value to that unit
    */
+  static Unit unitOf(Gauge gauge) {
+    return gauge.waitTime() ? new Unit("ms", 1e-6) : unitOf(gauge.shortName()); // recorded in nanoseconds
+  }
+
   static Unit unitOf(String shortName) {
     String lower = shortName.toLowerCase(Locale.ROOT);
     if (lower.endsWith("nanos") || lower.endsWith(".ns")) {

@@ -19,7 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The gauges of one component over simulated time (queue, busy workers, in flight, and whatever
  * later components register): one panel per gauge, one line per variant, the time-weighted mean
- * per window solid and the window maximum dashed.
+ * per window solid and the window maximum dashed; a component's wait times (event-loop lag, pool
+ * and acquire waits) get a panel each too, their p99 solid and their maximum dashed.
  */
 final class ResourceChart {
   private ResourceChart() {}
@@ -38,7 +39,7 @@ final class ResourceChart {
     long windowNanos = 1_000_000_000L;
     for (int g = 0; g < gauges.size(); g++) {
       GaugeColumns.Gauge gauge = gauges.get(g);
-      GaugeColumns.Unit unit = GaugeColumns.unitOf(gauge.shortName());
+      GaugeColumns.Unit unit = GaugeColumns.unitOf(gauge);
       XYSeriesCollection dataset = new XYSeriesCollection();
       List<Color> panelPaints = new ArrayList<>();
       List<Stroke> panelStrokes = new ArrayList<>();
@@ -81,14 +82,17 @@ final class ResourceChart {
         renderers.get(g).setSeriesStroke(s, strokes.get(g).get(s));
       }
     }
-    ChartStyle.subtitle(chart, "per " + window + " window: time-weighted mean solid, maximum dashed; one colour per variant");
+    boolean waits = gauges.stream().anyMatch(GaugeColumns.Gauge::waitTime);
+    ChartStyle.subtitle(chart, "per " + window + " window: time-weighted mean solid, maximum dashed"
+        + (waits ? " (wait times in ms: p99 solid, maximum dashed)" : "") + "; one colour per variant");
     List<String> names = new ArrayList<>();
     for (GaugeColumns.Gauge gauge : gauges) {
       names.add(gauge.shortName());
     }
     String caption = "Gauges of " + who + " (" + String.join(", ", names) + ") per " + window
-        + " window of simulated time: the time-weighted mean (solid) and the maximum (dashed), one"
-        + " colour per variant. Red bands are the fault windows of the base scenario, grey the warm-up.";
+        + " window of simulated time: the time-weighted mean (solid) and the maximum (dashed)"
+        + (waits ? "; for wait times such as the event-loop lag, the p99 (solid) and the maximum (dashed) in ms" : "")
+        + ", one colour per variant. Red bands are the fault windows of the base scenario, grey the warm-up.";
     int height = 150 + PANEL_HEIGHT * Math.max(1, gauges.size());
     return new ChartSpec(ChartKind.RESOURCES, ChartKind.RESOURCES.slug() + "-" + component, caption, chart,
         ChartStyle.WIDTH, height);

@@ -26,6 +26,26 @@ class GaugeColumnsTest {
       "client.shoppers", "endpoint.checkout /v1.2/pay", "service.checkout");
 
   @Test
+  void aComponentsWaitTimesArePanelsOfTheirP99AndMaxInMillisecondsButRequestLatenciesAreNot() {
+    List<String> columns = List.of(
+        "service.api.loop.busy.mean", "service.api.loop.busy.max",
+        "service.api.loop.lag.count", "service.api.loop.lag.p50", "service.api.loop.lag.p99", "service.api.loop.lag.max",
+        "client.c.latency.count", "client.c.latency.p50", "client.c.latency.p99", "client.c.latency.max",
+        "endpoint.api /x.latency.ok.p99", "endpoint.api /x.latency.ok.max");
+    Map<String, List<GaugeColumns.Gauge>> groups =
+        GaugeColumns.byComponent(columns, List.of("service.api", "client.c", "endpoint.api /x"));
+
+    assertThat(groups.keySet()).containsExactly("service.api");
+    GaugeColumns.Gauge lag = groups.get("service.api").get(1);
+    assertThat(lag.shortName()).isEqualTo("loop.lag");
+    assertThat(lag.meanColumn()).isEqualTo("service.api.loop.lag.p99");
+    assertThat(lag.maxColumn()).isEqualTo("service.api.loop.lag.max");
+    assertThat(GaugeColumns.unitOf(lag).label()).isEqualTo("ms");
+    assertThat(GaugeColumns.unitOf(lag).factor()).isEqualTo(1e-6);
+    assertThat(groups.get("service.api").get(0).waitTime()).isFalse();
+  }
+
+  @Test
   void gaugesAreMeanAndMaxPairsGroupedByTheirComponent() {
     Map<String, List<GaugeColumns.Gauge>> groups = GaugeColumns.byComponent(COLUMNS, KNOWN);
 
