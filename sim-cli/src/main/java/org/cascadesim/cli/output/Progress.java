@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * Progress of a multi-variant command on stderr, so stdout stays machine-readable: a bar redrawn
- * in place on a terminal, otherwise one plain line per finished variant
- * ({@code sim: ran fixed (2 of 4) in 0.8 s}), nothing when quiet. Wall-clock time appears here and
+ * in place on a terminal that also moves within a run, otherwise one plain line per finished
+ * variant ({@code sim: ran fixed (2 of 4) in 0.8 s}) and, for a run longer than five seconds, a
+ * line every five seconds saying how much of it is simulated; nothing when quiet. Wall-clock time appears here and
  * in wallclock.json only, never in the deterministic files.
  */
 public final class Progress {
@@ -24,10 +25,14 @@ public final class Progress {
     QUIET
   }
 
+  /** In plain-line mode, how long a run goes before its progress gets a line, and between lines. */
+  static final long LINE_EVERY_NANOS = 5_000_000_000L;
+
   private final PrintWriter err;
   private final Mode mode;
   private final int total;
   private int lastWidth;
+  private long lastLineWallNanos;
 
   /** Creates progress for {@code total} variants. */
   public Progress(PrintWriter err, Mode mode, int total) {
@@ -74,8 +79,27 @@ public final class Progress {
 
   /** Reports that variant number {@code index} (0-based) starts. */
   public void starting(String variant, int index) {
+    lastLineWallNanos = 0;
     if (mode == Mode.BAR) {
       draw(index, "running " + variant);
+    }
+  }
+
+  /**
+   * Reports how far variant number {@code index} (0-based) is: {@code doneNanos} of {@code
+   * durationNanos} simulated, after {@code wallNanos} of wall-clock time. A bar moves with it; in
+   * plain-line mode a run longer than {@link #LINE_EVERY_NANOS} gets a line that often.
+   */
+  public void advanced(String variant, int index, long doneNanos, long durationNanos, long wallNanos) {
+    double fraction = durationNanos <= 0 ? 1 : Math.min(1, (double) doneNanos / durationNanos);
+    String text = String.format(Locale.ROOT, "running %s: %.0f%% of %s simulated", variant, 100 * fraction,
+        org.cascadesim.cli.report.Units.duration(durationNanos));
+    if (mode == Mode.BAR) {
+      draw(index + fraction, text);
+    } else if (mode == Mode.LINES && wallNanos - lastLineWallNanos >= LINE_EVERY_NANOS && fraction < 1) {
+      lastLineWallNanos = wallNanos;
+      err.println(String.format(Locale.ROOT, "sim: %s (%d of %d) after %.0f s", text, index + 1, total, wallNanos / 1e9));
+      err.flush();
     }
   }
 
@@ -94,9 +118,9 @@ public final class Progress {
     }
   }
 
-  private void draw(int done, String text) {
-    int filled = total == 0 ? BAR_WIDTH : done * BAR_WIDTH / total;
-    String line = "sim: [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total + " " + text;
+  private void draw(double done, String text) {
+    int filled = total == 0 ? BAR_WIDTH : (int) (done * BAR_WIDTH / total);
+    String line = "sim: [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + (int) done + "/" + total + " " + text;
     int pad = Math.max(0, lastWidth - line.length());
     err.print("\r" + line + " ".repeat(pad));
     err.flush();

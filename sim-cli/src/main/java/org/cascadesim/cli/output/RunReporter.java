@@ -79,7 +79,9 @@ public final class RunReporter {
       }
       progress.starting(name, i);
       long start = System.nanoTime();
-      RunSummary summary = ScenarioRunner.run(spec, name, runSeed);
+      int index = i;
+      RunSummary summary = ScenarioRunner.run(spec, name, runSeed,
+          nowNanos -> progress.advanced(name, index, nowNanos, spec.durationNanos(), System.nanoTime() - start));
       long wall = System.nanoTime() - start;
       progress.finished(name, i, wall);
       runs.add(summary);

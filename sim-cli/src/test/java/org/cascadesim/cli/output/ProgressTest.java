@@ -63,6 +63,27 @@ class ProgressTest {
   }
 
   @Test
+  void aLongRunGetsAProgressLineEveryFiveSecondsOfWallTimeAndTheBarMovesWithinAVariant() {
+    StringWriter err = new StringWriter();
+    Progress lines = new Progress(new PrintWriter(err), Progress.Mode.LINES, 2);
+    long minute = 60_000_000_000L;
+    lines.starting("base", 0);
+    lines.advanced("base", 0, 10 * minute, 100 * minute, 1_000_000_000L); // 1 s: too early for a line
+    lines.advanced("base", 0, 50 * minute, 100 * minute, 5_200_000_000L);
+    lines.advanced("base", 0, 60 * minute, 100 * minute, 6_000_000_000L); // 0.8 s after the last line
+    lines.advanced("base", 0, 95 * minute, 100 * minute, 10_300_000_000L);
+    assertThat(err.toString().lines().toList()).containsExactly(
+        "sim: running base: 50% of 100 min simulated (1 of 2) after 5 s",
+        "sim: running base: 95% of 100 min simulated (1 of 2) after 10 s");
+
+    StringWriter bar = new StringWriter();
+    Progress drawn = new Progress(new PrintWriter(bar), Progress.Mode.BAR, 2);
+    drawn.starting("fixed", 1);
+    drawn.advanced("fixed", 1, 50 * minute, 100 * minute, 1L);
+    assertThat(bar.toString()).contains("\rsim: [###############-----] 1/2 running fixed: 50% of 100 min simulated");
+  }
+
+  @Test
   void quietModePrintsNothing() {
     StringWriter err = new StringWriter();
 

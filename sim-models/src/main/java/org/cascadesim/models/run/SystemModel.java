@@ -153,14 +153,39 @@ public final class SystemModel {
    * as offered in it.
    */
   public RunResult run() {
+    return run(null);
+  }
+
+  /**
+   * Runs as {@link #run()} does, in {@value #PROGRESS_STEPS} slices of simulated time, calling
+   * {@code progress} (if not null) with the simulated time after each, so a command can show how
+   * far a long run is. The slices change nothing: every event runs in the same order, and the
+   * clock only stops at a slice's end between two events (Simulation.runUntil).
+   */
+  public RunResult run(java.util.function.LongConsumer progress) {
     for (Client client : clients) {
       client.start(durationNanos);
     }
     if (warmupNanos > 0) {
       sim.scheduleAt(warmupNanos, this::endWarmup);
     }
-    return sim.runUntil(durationNanos);
+    if (progress == null) {
+      return sim.runUntil(durationNanos);
+    }
+    RunResult result;
+    int slice = 0;
+    do {
+      slice++;
+      long end = slice == PROGRESS_STEPS ? durationNanos
+          : (long) ((double) durationNanos * slice / PROGRESS_STEPS);
+      result = sim.runUntil(Math.max(end, sim.nowNanos()));
+      progress.accept(sim.nowNanos());
+    } while (slice < PROGRESS_STEPS && !result.hitLimit());
+    return result;
   }
+
+  /** How many slices of simulated time a run with progress is cut into. */
+  static final int PROGRESS_STEPS = 100;
 
   private void endWarmup() {
     sim.metrics().resetTotals(sim.nowNanos());
