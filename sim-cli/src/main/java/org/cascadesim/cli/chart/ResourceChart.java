@@ -10,6 +10,7 @@ import org.cascadesim.models.run.RunSummary;
 import org.cascadesim.models.run.TimeSeries;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -58,7 +59,9 @@ final class ResourceChart {
         panelPaints.add(ChartStyle.withAlpha(colour, 110));
         panelStrokes.add(ChartStyle.dashed(1f));
       }
-      NumberAxis y = Plots.valueAxis(gauge.shortName() + " (" + unit.label() + ")");
+      NumberAxis y = gauge.component().startsWith("breaker.") && gauge.metric().endsWith(".state")
+          ? breakerStateAxis(gauge.shortName())
+          : Plots.valueAxis(gauge.shortName() + " (" + unit.label() + ")");
       XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
       renderer.setDrawSeriesLineAsPath(true);
       XYPlot panel = new XYPlot(dataset, null, y, renderer);
@@ -96,6 +99,18 @@ final class ResourceChart {
     int height = 150 + PANEL_HEIGHT * Math.max(1, gauges.size());
     return new ChartSpec(ChartKind.RESOURCES, ChartKind.RESOURCES.slug() + "-" + component, caption, chart,
         ChartStyle.WIDTH, height);
+  }
+
+  /**
+   * The axis of a breaker's state gauge (0 closed, 1 half-open, 2 open; Breaker's gauge), named by
+   * state: a window's time-weighted mean between two ticks is the share of time in each.
+   */
+  private static NumberAxis breakerStateAxis(String label) {
+    SymbolAxis axis = new SymbolAxis(label, new String[] {"closed", "half-open", "open"});
+    axis.setRange(-0.1, 2.1);
+    axis.setGridBandsVisible(false);
+    ChartStyle.axis(axis);
+    return axis;
   }
 
   private static XYSeries series(String key, TimeSeries ts, String column, double factor) {
