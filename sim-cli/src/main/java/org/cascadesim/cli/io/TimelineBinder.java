@@ -56,6 +56,13 @@ final class TimelineBinder {
             SpecBinder.unknownKey(key, TimelineSpec.KEYS)));
       }
     }
+    if (problems.size() == before && recovery <= collapse) {
+      Node.Entry at = map.entries().containsKey("recoverAbove") ? map.entries().get("recoverAbove")
+          : map.entries().get("collapseBelow");
+      problems.add(Problem.at(at.value().location(), "timeline.recoverAbove", "must be above collapseBelow (recoverAbove "
+          + plain(recovery) + " <= collapseBelow " + plain(collapse) + "): goodput between them would count as"
+          + " collapsed and recovered at once"));
+    }
     if (problems.size() > before) {
       return d;
     }

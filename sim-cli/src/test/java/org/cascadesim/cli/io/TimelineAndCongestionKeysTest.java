@@ -59,6 +59,20 @@ class TimelineAndCongestionKeysTest {
   }
 
   @Test
+  void aRecoveryLineNotAboveTheCollapseLineIsRefusedNamingBoth() {
+    assertThatThrownBy(() -> read(HEAD + "dependencies:\n  d: {latency: 1ms}\n"
+        + "timeline: {collapseBelow: 0.9, recoverAbove: 0.5}\n"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("timeline.recoverAbove")
+        .hasMessageContaining("recoverAbove 0.5")
+        .hasMessageContaining("collapseBelow 0.9");
+    // The default recovery line (0.8) is not above a collapse line of 0.85 either.
+    assertThatThrownBy(() -> read(HEAD + "dependencies:\n  d: {latency: 1ms}\n" + "timeline: {collapseBelow: 0.85}\n"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("recoverAbove 0.8 <= collapseBelow 0.85");
+  }
+
+  @Test
   void congestionKeysBindOntoTheDependency() {
     ResolvedScenario s = read(HEAD + """
         dependencies:

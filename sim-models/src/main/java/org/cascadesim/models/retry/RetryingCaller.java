@@ -37,6 +37,9 @@ public final class RetryingCaller implements Callee {
   private final Counter budgetRefused;
   private final Counter exhausted;
   private final TrafficStats attemptStats;
+  /** Requests accepted until the warm-up ended, pruned of answered ones now and then; null after it. */
+  private java.util.ArrayList<Logical> open = new java.util.ArrayList<>();
+  private int pruneAt = 64;
 
   /**
    * Creates a layer.
@@ -115,8 +118,33 @@ public final class RetryingCaller implements Callee {
     requests.increment(sim.nowNanos());
     budget.onRequest(sim.nowNanos());
     Logical request = new Logical(call);
+    if (open != null) {
+      open.add(request);
+      if (open.size() >= pruneAt) {
+        open.removeIf(r -> r.outer.isAnswered());
+        pruneAt = Math.max(64, 2 * open.size());
+      }
+    }
     call.onCancel(request::cancel);
     request.send();
+  }
+
+  /**
+   * Restarts the request count after the registry's totals were reset at the end of a warm-up the
+   * way client books do: requests still unanswered count as accepted in the measured period, so
+   * the layer's requests match its client's.
+   */
+  public void rebaseAfterWarmup() {
+    long unanswered = 0;
+    if (open != null) {
+      for (Logical r : open) {
+        if (!r.outer.isAnswered()) {
+          unanswered++;
+        }
+      }
+    }
+    requests.resetTotal(unanswered);
+    open = null;
   }
 
   /** One logical request: its attempts so far and the sleep between them. */

@@ -203,5 +203,8 @@ public final class SystemModel {
     for (SideEffectLedger ledger : sideEffectLedgers) {
       ledger.rebaseAfterWarmup();
     }
+    for (RetryingCaller layer : retryLayers) {
+      layer.rebaseAfterWarmup();
+    }
   }
 }

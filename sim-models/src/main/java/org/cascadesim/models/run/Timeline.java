@@ -75,7 +75,8 @@ public record Timeline(List<Moment> moments) {
   /**
    * One crossing.
    *
-   * @param atNanos when: the start of the first window past the line, or a breaker's exact transition time
+   * @param atNanos when: the start of the first window past the line (or the warm-up's end when that
+   *     window began inside it), or a breaker's exact transition time
    * @param kind the mechanism
    * @param subject what crossed it ({@code pool payments.db}, {@code client mobile})
    * @param detail the measured value against the line
@@ -92,7 +93,7 @@ public record Timeline(List<Moment> moments) {
     TimeSeries ts = run.timeSeries();
     long window = ts.windowNanos();
     int n = ts.rows().size();
-    int from = (int) Math.min(n, (run.warmupNanos() + window - 1) / window);
+    int from = (int) Math.min(n, run.warmupNanos() / window);
     int baselineEnd = (int) Math.min(n, from + Math.max(1, spec.baselineNanos() / window));
     List<Moment> out = new ArrayList<>();
     for (String column : ts.columns()) {
@@ -135,7 +136,8 @@ public record Timeline(List<Moment> moments) {
         }
       } else if (column.startsWith("client.") && column.endsWith(".outcome.ok")) {
         String client = between(column, "client.", ".outcome.ok");
-        goodput(out, "client " + client, ts.values(column), from, baselineEnd, window, spec);
+        goodput(out, "client " + client, perWholeWindow(ts.values(column), window, endNanos(run)), from,
+            baselineEnd, window, spec);
       } else if (column.startsWith("retry.") && column.endsWith(".attempts")) {
         String layer = between(column, "retry.", ".attempts");
         int requestsColumn = ts.column("retry." + layer + ".requests");
@@ -164,17 +166,59 @@ public record Timeline(List<Moment> moments) {
         double baseline = median(inFlight, from, baselineEnd);
         int w = unboundedGrowthStart(inFlight, from, baseline, spec.inFlight());
         if (w >= 0) {
+          long last = finalInFlight(run, column.substring(0, column.length() - ".inflight.mean".length()));
           out.add(new Moment(w * window, Kind.INFLIGHT_GROWTH, subject,
-              String.format(Locale.ROOT, "above %s in flight from here to the end (baseline %s, %s at the end)",
-                  number(baseline + spec.inFlight()), number(baseline), number(inFlight[n - 1]))));
+              String.format(Locale.ROOT, "above %s in flight from here to the end (baseline %s, %s)",
+                  number(baseline + spec.inFlight()), number(baseline), last >= 0 ? last + " at the end"
+                      : "averaging " + number(inFlight[n - 1]) + " in the last second")));
         }
       }
     }
     for (BreakerSummary breaker : run.breakers()) {
       breakerMoments(out, breaker, run.warmupNanos());
     }
+    // the window holding the end of a warm-up that is not a whole number of windows is checked too;
+    // its moments are dated at the warm-up's end, not before it
+    out.replaceAll(m -> m.atNanos() < run.warmupNanos()
+        ? new Moment(run.warmupNanos(), m.kind(), m.subject(), m.detail()) : m);
     out.sort(Comparator.comparingLong(Moment::atNanos).thenComparing(Moment::kind).thenComparing(Moment::subject));
     return new Timeline(out);
+  }
+
+  /**
+   * Returns the in-flight count at the end of the run of the client, endpoint or dependency whose
+   * books are under {@code prefix} ({@code client.mobile}), or -1 when the run has no such books.
+   */
+  private static long finalInFlight(RunSummary run, String prefix) {
+    for (List<TrafficSummary> list : List.of(run.clients(), run.endpoints(), run.dependencies())) {
+      for (TrafficSummary t : list) {
+        if (prefix.equals(t.kind() + "." + t.name())) {
+          return t.inFlight();
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Returns where the run's time series ends: the end of the run, or the stop of a limit. */
+  private static long endNanos(RunSummary run) {
+    return run.stop().hitLimit() ? Math.min(run.durationNanos(), run.stop().timeNanos()) : run.durationNanos();
+  }
+
+  /**
+   * Returns per-window counts with a partial last window (a run whose length is not a whole number
+   * of windows, or one a limit stopped) scaled to a whole window, so it is judged on its rate over
+   * its actual length: 3 answers in the last 0.3 s of a run are 10 a second, not a collapse.
+   */
+  static double[] perWholeWindow(double[] counts, long windowNanos, long endNanos) {
+    int n = counts.length;
+    long lastNanos = endNanos - (n - 1) * windowNanos;
+    if (n == 0 || lastNanos <= 0 || lastNanos >= windowNanos) {
+      return counts;
+    }
+    double[] scaled = counts.clone();
+    scaled[n - 1] = counts[n - 1] * windowNanos / lastNanos;
+    return scaled;
   }
 
   private static void goodput(List<Moment> out, String subject, double[] ok, int from, int baselineEnd, long window,
@@ -203,8 +247,10 @@ public record Timeline(List<Moment> moments) {
     boolean opened = false;
     boolean halfOpen = false;
     boolean closed = false;
+    boolean openedBefore = false;
     for (Transition t : breaker.transitions()) {
       if (t.atNanos() < fromNanos) {
+        openedBefore |= t.to() == BreakerState.OPEN;
         continue;
       }
       String detail = t.from().name().toLowerCase(Locale.ROOT).replace('_', '-') + " -> "
@@ -216,7 +262,7 @@ public record Timeline(List<Moment> moments) {
       } else if (t.to() == BreakerState.HALF_OPEN && !halfOpen) {
         halfOpen = true;
         out.add(new Moment(t.atNanos(), Kind.BREAKER_HALF_OPEN, subject, detail));
-      } else if (t.to() == BreakerState.CLOSED && opened && !closed) {
+      } else if (t.to() == BreakerState.CLOSED && (opened || openedBefore) && !closed) {
         closed = true;
         out.add(new Moment(t.atNanos(), Kind.BREAKER_CLOSED, subject, detail));
       }

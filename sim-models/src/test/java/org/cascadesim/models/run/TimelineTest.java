@@ -51,6 +51,15 @@ class TimelineTest {
   }
 
   @Test
+  void aPartialLastWindowIsScaledToItsRateOverAWholeWindow() {
+    double[] counts = {10, 10, 3};
+    // The run ends 300 ms into the third window: 3 in 0.3 s is 10 a second.
+    assertThat(Timeline.perWholeWindow(counts, S, 2 * S + 300_000_000L)).containsExactly(10, 10, 10);
+    assertThat(Timeline.perWholeWindow(counts, S, 3 * S)).containsExactly(10, 10, 3);
+    assertThat(counts).containsExactly(10, 10, 3);
+  }
+
+  @Test
   void theMedianOfAnEvenSpanAveragesTheMiddlePair() {
     assertThat(Timeline.median(new double[] {9, 1, 4, 3}, 0, 4)).isEqualTo(3.5);
   }
