@@ -168,6 +168,10 @@ public final class SystemModel {
     }
     if (warmupNanos > 0) {
       sim.scheduleAt(warmupNanos, this::endWarmup);
+    } else {
+      for (RetryingCaller layer : retryLayers) {
+        layer.rebaseAfterWarmup(); // the measured period starts now: no open request to track for it
+      }
     }
     if (progress == null) {
       return sim.runUntil(durationNanos);
