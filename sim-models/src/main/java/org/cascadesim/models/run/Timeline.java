@@ -227,19 +227,35 @@ public record Timeline(List<Moment> moments) {
     if (baseline <= 0) {
       return;
     }
-    int collapse = firstSustained(ok, from, spec.sustainWindows(), v -> v < spec.collapseFraction() * baseline);
+    int sustain = goodputSustain(spec.sustainWindows(), baseline);
+    int collapse = firstSustained(ok, from, sustain, v -> v < spec.collapseFraction() * baseline);
     if (collapse < 0) {
       return;
     }
     out.add(new Moment(collapse * window, Kind.GOODPUT_COLLAPSE, subject,
         String.format(Locale.ROOT, "%s ok/s, below %s%% of the baseline %s ok/s for %d+ windows", number(ok[collapse]),
-            number(100 * spec.collapseFraction()), number(baseline), spec.sustainWindows())));
-    int recovery = firstSustained(ok, collapse + 1, spec.sustainWindows(), v -> v >= spec.recoveryFraction() * baseline);
+            number(100 * spec.collapseFraction()), number(baseline), sustain)));
+    int recovery = firstSustained(ok, collapse + 1, sustain, v -> v >= spec.recoveryFraction() * baseline);
     if (recovery >= 0) {
       out.add(new Moment(recovery * window, Kind.GOODPUT_RECOVERY, subject,
           String.format(Locale.ROOT, "%s ok/s, back to %s%% of the baseline %s ok/s for %d+ windows",
-              number(ok[recovery]), number(100 * spec.recoveryFraction()), number(baseline), spec.sustainWindows())));
+              number(ok[recovery]), number(100 * spec.recoveryFraction()), number(baseline), sustain)));
     }
+  }
+
+  /** The answers a goodput verdict needs at the baseline rate before it is more than noise. */
+  static final int GOODPUT_EVIDENCE_ANSWERS = 20;
+
+  /**
+   * How many consecutive windows a goodput collapse or recovery must last: the scenario's {@code
+   * sustain}, raised for a client so slow that those windows hold fewer than {@value
+   * #GOODPUT_EVIDENCE_ANSWERS} answers at its baseline. At 4.5 answers a window, Poisson noise
+   * alone leaves a window at half the baseline or less one time in six, so three in a row happen
+   * about once every three minutes; five in a row (22 answers) about once in 1.7 hours.
+   */
+  static int goodputSustain(int sustainWindows, double baselinePerWindow) {
+    int enough = (int) Math.ceil(GOODPUT_EVIDENCE_ANSWERS / baselinePerWindow);
+    return Math.max(sustainWindows, enough);
   }
 
   private static void breakerMoments(List<Moment> out, BreakerSummary breaker, long fromNanos) {

@@ -18,6 +18,21 @@ class TimelineTest {
   private static final long S = 1_000_000_000L;
 
   @Test
+  void aSlowClientMustStayCollapsedLongEnoughForTwentyAnswersAtItsBaseline() {
+    assertThat(Timeline.goodputSustain(3, 30)).as("fast enough: the scenario's sustain").isEqualTo(3);
+    assertThat(Timeline.goodputSustain(3, 19.5)).isEqualTo(3);
+    assertThat(Timeline.goodputSustain(3, 4.5)).as("ceil(20 / 4.5)").isEqualTo(5);
+    assertThat(Timeline.goodputSustain(3, 1)).isEqualTo(20);
+    assertThat(Timeline.goodputSustain(30, 4.5)).as("a longer sustain of its own stays").isEqualTo(30);
+    // Why 20: P(Poisson(4.5) <= 2) = e^-4.5 (1 + 4.5 + 4.5^2 / 2), the chance a window is at half
+    // the baseline or less by noise alone; three such windows in a row are common, five rare.
+    double p = Math.exp(-4.5) * (1 + 4.5 + 4.5 * 4.5 / 2);
+    assertThat(p).isBetween(0.17, 0.18);
+    assertThat(Math.pow(p, 3) * 60).as("expected false alarms per minute at sustain 3").isGreaterThan(0.3);
+    assertThat(Math.pow(p, 5) * 3600).as("per hour at sustain 5").isLessThan(0.6);
+  }
+
+  @Test
   void firstAboveFindsTheFirstWindowStrictlyPastTheLine() {
     assertThat(Timeline.firstAbove(new double[] {1, 5, 10, 11, 30}, 0, 10)).isEqualTo(3);
     assertThat(Timeline.firstAbove(new double[] {50, 1, 1}, 1, 10)).isEqualTo(-1);
