@@ -78,13 +78,7 @@ class SystemModelTest {
       Dependency hung = new Dependency(sim, "hung", new Distribution.Constant(0.01 * SECOND), 0,
           Dependency.UNLIMITED, Dependency.QueueOrder.FIFO, -1,
           List.of(new FaultPhase(0, 60 * SECOND, null, Double.NaN, true)));
-      Service service = new Service(sim, "s", s -> new org.cascadesim.models.runtime.GoroutineRuntime(s, "s"));
-      service.endpoint("/x").setProgram(List.of(new Step.Call(hung, Invocation.NO_TIMEOUT, false)));
-      Client client = Client.openLoop(sim, "c", service.endpoint("/x"), new ArrivalProcess.Constant(10),
-          Invocation.NO_TIMEOUT, model.limit());
-      model.add(service);
-      model.add(hung);
-      model.add(client);
+      sendTenPerSecondThrough(sim, model, hung);
 
       RunResult stop = model.run();
       RunSummary summary = RunSummary.of("limit", "base", model, stop);
@@ -105,18 +99,12 @@ class SystemModelTest {
     SystemModel model = new SystemModel(sim, 20 * SECOND, 10 * SECOND, new InFlightLimit(1_000_000));
     Dependency slow = new Dependency(sim, "slow", new Distribution.Constant(2.5 * SECOND), 0,
         Dependency.UNLIMITED, Dependency.QueueOrder.FIFO, -1, List.of());
-    Service service = new Service(sim, "s", s -> new org.cascadesim.models.runtime.GoroutineRuntime(s, "s"));
-    service.endpoint("/x").setProgram(List.of(new Step.Call(slow, Invocation.NO_TIMEOUT, false)));
-    Client client = Client.openLoop(sim, "c", service.endpoint("/x"), new ArrivalProcess.Constant(10),
-        Invocation.NO_TIMEOUT, model.limit());
-    model.add(service);
-    model.add(slow);
-    model.add(client);
+    sendTenPerSecondThrough(sim, model, slow);
 
     RunResult stop = model.run();
     RunSummary summary = RunSummary.of("w", "base", model, stop);
 
-    // Arrivals every 100 ms from t = 0.1 s; each takes 2.5 s. The warm-up ends at t = 10 s before
+    // Arrivals every 100 ms from t = 0; each takes 2.5 s. The warm-up ends at t = 10 s before
     // anything else scheduled for that instant (it was scheduled first): the 25 requests sent at
     // 7.5 s .. 9.9 s are in flight and count as offered in the measured period, as do the 100 sent
     // at 10.0 s .. 19.9 s. Answered: those 25, plus the 76 sent at 10.0 s .. 17.5 s (the last one
@@ -132,5 +120,15 @@ class SystemModelTest {
     // The time series still covers the warm-up: answers in seconds 2..9 are there.
     double[] okPerWindow = summary.timeSeries().values("client.c.outcome.ok");
     assertThat(okPerWindow[5]).isEqualTo(10);
+  }
+
+  /** A goroutine service whose /x calls {@code dependency}, and a client sending to it 10 times a second from t = 0. */
+  private static void sendTenPerSecondThrough(Simulation sim, SystemModel model, Dependency dependency) {
+    Service service = new Service(sim, "s", s -> new org.cascadesim.models.runtime.GoroutineRuntime(s, "s"));
+    service.endpoint("/x").setProgram(List.of(new Step.Call(dependency, Invocation.NO_TIMEOUT, false)));
+    model.add(service);
+    model.add(dependency);
+    model.add(Client.openLoop(sim, "c", service.endpoint("/x"), new ArrivalProcess.Constant(10),
+        Invocation.NO_TIMEOUT, model.limit()));
   }
 }
